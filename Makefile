@@ -1,0 +1,27 @@
+# Two commands for everyone: `make run` serves the site, `make test` checks all of it.
+.PHONY: run test lint format venv clean
+
+PORT ?= 8000
+export PORT
+
+run:
+	bin/run
+
+test:
+	bin/test
+
+lint:
+	bin/setup-venv requirements-dev.txt
+	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
+
+format:
+	bin/setup-venv requirements-dev.txt
+	.venv/bin/ruff check --fix .
+	.venv/bin/ruff format .
+
+venv:
+	bin/setup-venv requirements-dev.txt
+
+clean:
+	rm -rf .venv staticfiles .pytest_cache .ruff_cache .hypothesis

@@ -1,0 +1,42 @@
+import datetime
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.urls import reverse_lazy
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed
+
+from articles.models import Article
+
+
+class LatestArticlesFeed(Feed):
+    feed_type = Atom1Feed
+    link = reverse_lazy("article_list")
+    description_template = None
+
+    def title(self):
+        return f"{settings.SITE_NAME}: new and updated articles"
+
+    def subtitle(self):
+        return "Plain-language articles on kratom, addiction, treatment and recovery."
+
+    def items(self):
+        return Article.objects.published().select_related("topic").order_by("-publish_date", "-updated_at")[:20]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.summary
+
+    def item_pubdate(self, item):
+        return timezone.make_aware(datetime.datetime.combine(item.publish_date, datetime.time()))
+
+    def item_updateddate(self, item):
+        return item.updated_at
+
+    def item_categories(self, item):
+        return [item.topic.title]
+
+    def author_name(self):
+        return settings.PUBLISHER

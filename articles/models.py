@@ -1,0 +1,250 @@
+import datetime
+import hashlib
+import json
+
+from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.core.exceptions import ValidationError
+from django.db import connections, models
+from django.urls import reverse
+from django.utils import timezone
+
+from articles.markdown import reading_minutes, render_markdown
+
+
+def one_year_after(day):
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:  # 29 February
+        return day + datetime.timedelta(days=365)
+
+
+class ContentVersion(models.Model):
+    """One row: when any article or topic last changed. Cached pages are keyed by it."""
+
+    changed_at = models.DateTimeField()
+
+    def __str__(self):
+        return f"Content changed at {self.changed_at:%Y-%m-%d %H:%M:%S}"
+
+    @classmethod
+    def current(cls):
+        row = cls.objects.filter(pk=1).first()
+        return int(row.changed_at.timestamp() * 1_000_000) * 1000 if row else 0
+
+    @classmethod
+    def bump(cls):
+        cls.objects.update_or_create(pk=1, defaults={"changed_at": timezone.now()})
+        return cls.current()
+
+
+class Topic(models.Model):
+    title = models.CharField(max_length=120)
+    slug = models.SlugField(max_length=80, unique=True)
+    description = models.CharField(max_length=300)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "title"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("topic_detail", args=[self.slug])
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        """What readers may see: published, and not dated in the future."""
+        return self.filter(status=Article.Status.PUBLISHED, publish_date__lte=timezone.localdate())
+
+    def review_overdue(self):
+        return self.filter(next_review_due__lt=timezone.localdate())
+
+    def in_reading_path(self):
+        return self.filter(reading_path__isnull=False).order_by("reading_path")
+
+    def for_listing(self):
+        # List pages never need the body; leaving it out keeps a long list cheap.
+        return self.select_related("topic").only(
+            "title",
+            "slug",
+            "summary",
+            "audience",
+            "reading_minutes",
+            "publish_date",
+            "reading_path",
+            "topic__title",
+            "topic__slug",
+            "topic__order",
+        )
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        PUBLISHED = "published", "Published"
+
+    class Audience(models.TextChoices):
+        EVERYONE = "everyone", "Everyone"
+        PEOPLE_WHO_USE = "people-who-use", "People who use kratom"
+        FAMILY = "family", "Family and friends"
+
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=100, unique=True)
+    summary = models.CharField(max_length=300, help_text="One or two sentences. Used as the page description.")
+    body = models.TextField(help_text="Markdown. Headings start at ##. Cite a reference with [^id].")
+    topic = models.ForeignKey(Topic, on_delete=models.PROTECT, related_name="articles")
+    audience = models.CharField(max_length=20, choices=Audience, default=Audience.EVERYONE)
+    status = models.CharField(max_length=10, choices=Status, default=Status.DRAFT)
+    publish_date = models.DateField(default=timezone.localdate)
+    reading_path = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text='Position in the "start here" reading path; blank if not in it.'
+    )
+    last_reviewed = models.DateField(default=timezone.localdate)
+    next_review_due = models.DateField(blank=True, help_text="Leave blank for a year after the last review.")
+    reviewed_by = models.CharField(
+        max_length=120, default="Editorial team", help_text="A team or role, never an invented person."
+    )
+    references = models.JSONField(
+        default=list, blank=True, help_text='A list of {"id": ..., "text": ..., "url": ...}; cite each as [^id].'
+    )
+
+    # Derived on save, never per request.
+    body_html = models.TextField(editable=False, default="")
+    toc_html = models.TextField(editable=False, default="")
+    reading_minutes = models.PositiveSmallIntegerField(editable=False, default=1)
+    search_text = models.TextField(editable=False, default="", help_text="Plain text of the body, for search.")
+    search_vector = SearchVectorField(null=True, editable=False)  # filled on PostgreSQL only
+
+    # What the file importer last wrote, so that an editor's later change in the admin is never overwritten.
+    imported_hash = models.CharField(max_length=64, blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["topic__order", "reading_path", "title"]
+        indexes = [models.Index(fields=["status", "publish_date"])]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if not self.next_review_due:
+            self.next_review_due = one_year_after(self.last_reviewed)
+        rendered = render_markdown(self.body, self.references)
+        self.body_html = rendered.html
+        self.toc_html = rendered.toc_html
+        self.search_text = rendered.text
+        self.reading_minutes = reading_minutes(rendered.text)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "body_html", "toc_html", "search_text", "reading_minutes"}
+        super().save(*args, **kwargs)
+        update_search_vectors(Article.objects.filter(pk=self.pk))
+
+    def get_absolute_url(self):
+        return reverse("article_detail", args=[self.slug])
+
+    @property
+    def is_live(self):
+        return self.status == self.Status.PUBLISHED and self.publish_date <= timezone.localdate()
+
+    @property
+    def review_overdue(self):
+        return self.next_review_due is not None and self.next_review_due < timezone.localdate()
+
+    def clean(self):
+        errors = {}
+        try:
+            validate_references(self.references, self.body)
+        except ValidationError as error:
+            errors["references"] = error.messages
+        if self.next_review_due and self.last_reviewed and self.next_review_due <= self.last_reviewed:
+            errors["next_review_due"] = "The next review must come after the last review."
+        if self.reading_path is not None:
+            taken = Article.objects.filter(reading_path=self.reading_path).exclude(pk=self.pk).first()
+            if taken:
+                errors["reading_path"] = f"Position {self.reading_path} is already taken by \u201c{taken}\u201d."
+        if errors:
+            raise ValidationError(errors)
+
+    def content_values(self):
+        values = {name: getattr(self, name) for name in CONTENT_FIELDS}
+        values["topic"] = self.topic.slug if self.topic_id else None
+        return values
+
+    def content_hash(self):
+        return content_hash(self.content_values())
+
+
+# The fields that the Markdown files and the admin both edit; `topic` is handled by slug.
+CONTENT_FIELDS = (
+    "title",
+    "slug",
+    "summary",
+    "body",
+    "audience",
+    "status",
+    "publish_date",
+    "reading_path",
+    "last_reviewed",
+    "next_review_due",
+    "reviewed_by",
+    "references",
+)
+
+
+def content_hash(values):
+    """A fingerprint of everything an editor can change, to tell an edit in the admin from an import."""
+    payload = json.dumps(values, sort_keys=True, default=str, ensure_ascii=False)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def update_search_vectors(queryset):
+    """Refresh the stored full-text vectors (PostgreSQL only; SQLite searches the text directly)."""
+    if connections[queryset.db].vendor != "postgresql":
+        return
+    queryset.update(
+        search_vector=SearchVector("title", weight="A", config="english")
+        + SearchVector("summary", weight="B", config="english")
+        + SearchVector("search_text", weight="C", config="english")
+    )
+
+
+def validate_references(references, body):
+    """References are a list of {id, text, url?}; every one is cited, and every citation has one."""
+    from articles.markdown import cited_ids
+
+    if not isinstance(references, list):
+        raise ValidationError("References must be a list.")
+    problems, ids = [], []
+    for number, ref in enumerate(references, start=1):
+        if not isinstance(ref, dict):
+            problems.append(f"Reference {number} must have an id and a text.")
+            continue
+        ref_id, text, url = ref.get("id"), ref.get("text"), ref.get("url", "")
+        if not isinstance(ref_id, str) or not ref_id.strip():
+            problems.append(f"Reference {number} has no id.")
+            continue
+        if not isinstance(text, str) or not text.strip():
+            problems.append(f"Reference {ref_id!r} has no text.")
+        if url and not (isinstance(url, str) and url.startswith("https://")):
+            problems.append(f"Reference {ref_id!r} must link with https://.")
+        unknown = set(ref) - {"id", "text", "url"}
+        if unknown:
+            problems.append(f"Reference {ref_id!r} has unknown keys: {', '.join(sorted(unknown))}.")
+        if ref_id in ids:
+            problems.append(f"Reference {ref_id!r} is listed twice.")
+        ids.append(ref_id)
+    cited = cited_ids(body or "")
+    for ref_id in ids:
+        if ref_id not in cited:
+            problems.append(f"Reference {ref_id!r} is never cited in the body (cite it as [^{ref_id}]).")
+    for ref_id in cited:
+        if ref_id not in ids:
+            problems.append(f"The body cites [^{ref_id}], which is not in the references.")
+    if problems:
+        raise ValidationError(problems)

@@ -1,0 +1,87 @@
+"""Search over published articles: PostgreSQL full-text search where available, a ranked match on SQLite.
+
+Title matches always rank first; the rest follows the database's rank.
+"""
+
+import re
+
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db import connections
+from django.db.models import BooleanField, Case, ExpressionWrapper, F, IntegerField, Q, Value, When
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+MAX_QUERY_LENGTH = 200
+MAX_TERMS = 8
+WORD_RE = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+
+
+def search_terms(query):
+    """The words worth searching for: letters and digits only, at most MAX_TERMS of them."""
+    terms = []
+    for word in WORD_RE.findall(query[:MAX_QUERY_LENGTH].lower()):
+        if len(word) >= 2 and word not in terms:
+            terms.append(word[:40])
+    return terms[:MAX_TERMS]
+
+
+def _title_match(terms):
+    condition = Q()
+    for term in terms:
+        condition |= Q(title__icontains=term)
+    return ExpressionWrapper(condition, output_field=BooleanField())
+
+
+def search_articles(queryset, terms):
+    if not terms:
+        return queryset.none()
+    if connections[queryset.db].vendor == "postgresql":
+        query = SearchQuery(" ".join(terms), search_type="plain", config="english")
+        # Words shorter than a stem (or English stop words) still match by substring in the title.
+        return (
+            queryset.annotate(rank=SearchRank(F("search_vector"), query), in_title=_title_match(terms))
+            .filter(Q(search_vector=query) | Q(in_title=True))
+            .order_by("-in_title", "-rank", "title")
+        )
+    matches_all = Q()
+    score = Value(0)
+    for term in terms:
+        matches_all &= Q(title__icontains=term) | Q(summary__icontains=term) | Q(search_text__icontains=term)
+        score = (
+            score
+            + Case(When(title__icontains=term, then=Value(10)), default=Value(0))
+            + Case(When(summary__icontains=term, then=Value(3)), default=Value(0))
+            + Case(When(search_text__icontains=term, then=Value(1)), default=Value(0))
+        )
+    return (
+        queryset.filter(matches_all)
+        .annotate(rank=ExpressionWrapper(score, output_field=IntegerField()), in_title=_title_match(terms))
+        .order_by("-in_title", "-rank", "title")
+    )
+
+
+def excerpt(text, terms, width=220):
+    """A short, escaped piece of text around the first match, with every match wrapped in <mark>."""
+    if not text:
+        return ""
+    lowered = text.lower()
+    positions = [lowered.find(term) for term in terms if lowered.find(term) >= 0]
+    start = max(0, min(positions) - width // 3) if positions else 0
+    if start:
+        start = text.find(" ", start) + 1 or start
+    end = min(len(text), start + width)
+    if end < len(text):
+        end = text.rfind(" ", start, end) if text.rfind(" ", start, end) > start else end
+    piece = text[start:end].replace("\n", " ")
+    if not terms:
+        return escape(piece)
+    pattern = re.compile("|".join(re.escape(term) for term in sorted(terms, key=len, reverse=True)), re.IGNORECASE)
+    out, last = [], 0
+    for match in pattern.finditer(piece):
+        out.append(escape(piece[last : match.start()]))
+        out.append(f"<mark>{escape(match.group(0))}</mark>")
+        last = match.end()
+    out.append(escape(piece[last:]))
+    prefix = "… " if start else ""
+    suffix = " …" if end < len(text) else ""
+    return mark_safe(prefix + "".join(out) + suffix)  # every piece above is escaped

@@ -1,0 +1,52 @@
+"""Plain factory functions: each makes one valid object, with any field overridable."""
+
+import datetime
+import itertools
+
+from django.utils import timezone
+
+from articles.models import Article, Topic
+
+_numbers = itertools.count(1)
+
+
+def make_topic(**fields):
+    n = next(_numbers)
+    values = {"title": f"Topic {n}", "slug": f"topic-{n}", "description": f"About topic {n}.", "order": n}
+    values.update(fields)
+    return Topic.objects.create(**values)
+
+
+def make_article(topic=None, **fields):
+    n = next(_numbers)
+    values = {
+        "title": f"Article number {n}",
+        "slug": f"article-{n}",
+        "summary": f"A short summary of article {n}.",
+        "body": f"## What is this?\n\nThis is article {n}. It cites a source.[^src]\n\n## What next?\n\nRead on.",
+        "references": [{"id": "src", "text": "A source.", "url": "https://example.org/source"}],
+        "topic": topic or make_topic(),
+        "audience": Article.Audience.EVERYONE,
+        "status": Article.Status.PUBLISHED,
+        "publish_date": timezone.localdate() - datetime.timedelta(days=1),
+        "last_reviewed": timezone.localdate() - datetime.timedelta(days=1),
+        "reviewed_by": "Editorial team",
+    }
+    values.update(fields)
+    return Article.objects.create(**values)
+
+
+def answers(yes=(), unsure=(), safety="no", default="no"):
+    """A complete, valid self-check submission: `yes` and `unsure` name criterion ids."""
+    from assessment.questions import QUESTIONS
+
+    data = {}
+    for question in QUESTIONS:
+        if question.id in yes:
+            data[question.id] = "yes"
+        elif question.id in unsure:
+            data[question.id] = "unsure"
+        else:
+            data[question.id] = default
+    data["safety"] = safety
+    return data
