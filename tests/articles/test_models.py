@@ -1,0 +1,80 @@
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from articles.models import Article, one_year_after
+from tests.factories import make_article, make_topic
+
+pytestmark = pytest.mark.django_db
+TODAY = timezone.localdate
+
+
+def test_published_hides_drafts_and_future_articles():
+    live = make_article()
+    make_article(status=Article.Status.DRAFT)
+    make_article(publish_date=TODAY() + datetime.timedelta(days=1))
+    today = make_article(publish_date=TODAY())
+    assert set(Article.objects.published()) == {live, today}
+
+
+def test_review_overdue():
+    overdue = make_article(last_reviewed=TODAY() - datetime.timedelta(days=400))
+    make_article()
+    assert list(Article.objects.review_overdue()) == [overdue]
+    assert overdue.review_overdue
+
+
+def test_next_review_defaults_to_a_year_after_the_last_review():
+    article = make_article(last_reviewed=datetime.date(2026, 3, 1))
+    assert article.next_review_due == datetime.date(2027, 3, 1)
+    assert one_year_after(datetime.date(2024, 2, 29)) == datetime.date(2025, 2, 28)
+
+
+def test_markdown_is_rendered_on_save_with_reading_time_and_search_text():
+    article = make_article(body="## Why?\n\n" + "Because it helps. " * 300)
+    assert article.body_html.startswith('<h2 id="why">')
+    assert article.reading_minutes == 5
+    assert article.search_text.startswith("Why?\nBecause it helps.")
+
+
+def test_reading_path_lists_in_order():
+    topic = make_topic()
+    second = make_article(topic=topic, reading_path=2)
+    first = make_article(topic=topic, reading_path=1)
+    make_article(topic=topic)
+    assert list(Article.objects.in_reading_path()) == [first, second]
+
+
+def test_clean_rejects_a_reference_that_is_never_cited():
+    article = make_article()
+    article.references = [*article.references, {"id": "unused", "text": "Never cited."}]
+    with pytest.raises(ValidationError) as error:
+        article.full_clean()
+    assert "never cited" in str(error.value)
+
+
+def test_clean_rejects_a_citation_without_a_reference_and_an_http_link():
+    article = make_article(body="Fact.[^src] Other.[^ghost]")
+    article.references = [{"id": "src", "text": "Source", "url": "http://insecure.example"}]
+    with pytest.raises(ValidationError) as error:
+        article.full_clean()
+    assert "[^ghost]" in str(error.value) and "https://" in str(error.value)
+
+
+def test_clean_rejects_a_taken_reading_path_position_and_a_review_date_in_the_past():
+    make_article(reading_path=3)
+    article = make_article()
+    article.reading_path = 3
+    article.next_review_due = article.last_reviewed
+    with pytest.raises(ValidationError) as error:
+        article.full_clean()
+    assert set(error.value.message_dict) >= {"reading_path", "next_review_due"}
+
+
+def test_content_hash_changes_with_any_editable_field():
+    article = make_article()
+    before = article.content_hash()
+    article.summary = "A different summary."
+    assert article.content_hash() != before
