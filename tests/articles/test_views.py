@@ -81,7 +81,7 @@ def test_article_page_shows_everything_a_reader_needs(client, shipped_content):
     assert 'aria-label="Breadcrumb"' in html
     assert 'id="help-box-heading"' in html
     assert 'id="related-heading"' in html
-    assert f'<link rel="canonical" href="http://testserver/articles/kratom-withdrawal/">' in html
+    assert '<link rel="canonical" href="http://testserver/articles/kratom-withdrawal/">' in html
     assert '<meta property="og:title"' in html
 
 
