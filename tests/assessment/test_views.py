@@ -1,0 +1,161 @@
+import re
+
+import pytest
+from django.apps import apps
+from django.test import Client
+
+from assessment.models import DailyCount
+from assessment.questions import QUESTIONS
+from tests.factories import answers
+
+pytestmark = pytest.mark.django_db
+IDS = [q.id for q in QUESTIONS]
+
+
+def row_counts():
+    return {model._meta.label: model.objects.count() for model in apps.get_models()}
+
+
+@pytest.mark.parametrize("url", ["/self-check/", "/self-check/loved-one/"])
+def test_form_page_explains_the_check_and_renders_each_question_as_a_fieldset(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "about two minutes" in html and "not a diagnosis" in html and "not stored" in html
+    assert html.count("<fieldset") == 12 and html.count("<legend>") == 12
+    assert "0 of 12 answered" in html
+    for question_id in IDS:
+        assert f'name="{question_id}" id="id_{question_id}_0" value="yes"' in html
+    assert ('value="unsure"' in html) == url.endswith("loved-one/")
+    assert "Not sure" in html if url.endswith("loved-one/") else "Not sure" not in html
+
+
+@pytest.mark.parametrize(
+    ("yes", "band"), [([], "none"), (IDS[:1], "none"), (IDS[:2], "mild"), (IDS[:4], "moderate"), (IDS[:6], "severe")]
+)
+def test_self_check_end_to_end(client, shipped_content, yes, band):
+    response = client.post("/self-check/", answers(yes=yes))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f'data-band="{band}" data-score="{len(yes)}"' in html
+    assert "This is not a diagnosis." in html
+    assert response["Cache-Control"] == "no-store"
+    assert "noindex" in response["X-Robots-Tag"] and '<meta name="robots" content="noindex, nofollow">' in html
+    assert DailyCount.objects.get(version="self", band=band).count == 1
+    assert "Take the check again" in html and "Print this result" in html
+
+
+def test_result_sections_come_in_the_promised_order(client, shipped_content):
+    html = client.post(
+        "/self-check/", answers(yes=["craving", "obligations", "tolerance", "withdrawal", "harm"], safety="yes")
+    ).content.decode()
+    order = [
+        "crisis-heading",
+        "band-heading",
+        "This is not a diagnosis",
+        "answers-heading",
+        "dependence-heading",
+        "next-heading",
+        "read-heading",
+    ]
+    positions = [html.index(marker) for marker in order]
+    assert positions == sorted(positions)
+    assert 'href="tel:911"' in html and 'href="tel:988"' in html and "1-800-222-1222" in html
+
+
+def test_no_crisis_box_when_nobody_is_in_danger(client, shipped_content):
+    html = client.post("/self-check/", answers(yes=["craving"])).content.decode()
+    assert "crisis-heading" not in html
+    assert "If things change" in html
+
+
+def test_each_yes_is_shown_with_the_sign_it_reflects(client, shipped_content):
+    html = client.post("/self-check/", answers(yes=["craving", "hazardous"])).content.decode()
+    assert "Strong cravings or urges to use." in html
+    assert "Using when it is unsafe, or taking risks to get kratom." in html
+    assert "Giving up activities that matter." not in html
+
+
+def test_dependence_alone_is_explained_apart_from_addiction(client, shipped_content):
+    html = client.post("/self-check/", answers(yes=["tolerance", "withdrawal"])).content.decode()
+    assert "Signs of physical dependence" in html
+    assert "answers show dependence without other signs of addiction" in html
+    assert "Do not stop suddenly on your own." in html
+
+
+@pytest.mark.parametrize(
+    ("yes", "must_say"),
+    [
+        ([], "Take the check again in a few months"),
+        (IDS[:2], "Talk to a doctor"),
+        (IDS[:4], "SAMHSA National Helpline"),
+        (IDS[:7], "FindTreatment.gov"),
+    ],
+)
+def test_next_steps_fit_the_band(client, shipped_content, yes, must_say):
+    html = client.post("/self-check/", answers(yes=yes)).content.decode()
+    assert must_say in html
+    if len(yes) >= 4:
+        assert "Do not stop suddenly alone." in html
+
+
+def test_result_recommends_two_or_three_published_articles_that_fit(client, shipped_content):
+    html = client.post("/self-check/", answers(yes=["withdrawal", "tolerance", "craving"])).content.decode()
+    section = html[html.index('id="read-heading"') :]
+    links = re.findall(r'<li><a href="(/articles/[a-z0-9-]+/)">', section)
+    assert 2 <= len(links) <= 3
+    assert "/articles/handling-triggers/" in links or "/articles/kratom-withdrawal/" in links
+
+
+def test_loved_one_result_counts_unsure_separately_and_adds_family_help(client, shipped_content):
+    response = client.post("/self-check/loved-one/", answers(yes=["craving", "social"], unsure=["harm", "withdrawal"]))
+    html = response.content.decode()
+    assert 'data-band="mild" data-score="2"' in html
+    assert "You were not sure about 2 questions" in html
+    assert "Irritability, sweating" in html  # what to look for on withdrawal
+    assert "Nar-Anon" in html and "SMART Recovery Family &amp; Friends" in html
+    assert "/articles/starting-the-conversation/" in html
+    assert DailyCount.objects.get(version="loved_one", band="mild").count == 1
+
+
+def test_a_missing_answer_re_renders_the_form_with_the_answers_kept(client):
+    data = answers(yes=["craving"])
+    del data["harm"]
+    del data["safety"]
+    response = client.post("/self-check/", data)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "There is a problem" in html and "data-error-summary" in html
+    assert 'href="#id_harm_0"' in html and 'href="#id_safety_0"' in html
+    assert '<fieldset data-question="harm" aria-describedby="id_harm-error">' in html
+    assert '<p class="field-error" id="id_harm-error">' in html
+    assert 'name="craving" id="id_craving_0" value="yes" checked' in html
+    assert "<title>Error: " in html
+    assert "10 of 12 answered" in html
+    assert not DailyCount.objects.exists()
+
+
+def test_nothing_but_the_daily_count_is_written(client, shipped_content):
+    before = row_counts()
+    Client().post("/self-check/", answers(yes=IDS[:5]))
+    after = row_counts()
+    changed = {label for label in after if after[label] != before[label]}
+    assert changed == {"assessment.DailyCount"}
+    assert DailyCount.objects.get().count == 1
+
+
+def test_answers_never_reach_the_session_cookie_url_or_logs(client, caplog):
+    caplog.set_level("DEBUG")
+    response = client.post("/self-check/", answers(yes=["craving", "harm"]))
+    assert not response.cookies
+    assert not client.session.keys()
+    assert "craving" not in caplog.text and "harm" not in caplog.text
+    assert "?" not in response.request["PATH_INFO"]
+
+
+def test_a_second_submission_adds_to_the_same_days_count(client):
+    client.post("/self-check/", answers())
+    client.post("/self-check/", answers(yes=["craving"]))
+    client.post("/self-check/", answers(yes=IDS[:3]))
+    counts = {(row.version, row.band): row.count for row in DailyCount.objects.all()}
+    assert counts == {("self", "none"): 2, ("self", "mild"): 1}
