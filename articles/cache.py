@@ -7,8 +7,10 @@ cache each re-read it from the database at most once every VERSION_TTL seconds.
 """
 
 import functools
+import gzip
 import hashlib
 import logging
+import re
 
 from django.core.cache import cache
 from django.db import DatabaseError
@@ -19,6 +21,7 @@ from django.utils.http import http_date, quote_etag
 
 logger = logging.getLogger(__name__)
 
+ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 VERSION_KEY = "content-version"
 VERSION_TTL = 1  # seconds
 _last_known = {"version": None}
@@ -79,14 +82,27 @@ def cached_content_page(view):
                 response.render()
             if response.status_code != 200 or response.cookies or response.has_header("Cache-Control"):
                 return response
-            etag = quote_etag(hashlib.sha256(response.content).hexdigest()[:32])
-            entry = (response.content, response["Content-Type"], etag, version // 1_000_000_000)
+            digest = hashlib.sha256(response.content).hexdigest()[:32]
+            # Compressed once here, served many times. These pages hold no secret (no CSRF token),
+            # so compression cannot leak one.
+            entry = (
+                response.content,
+                gzip.compress(response.content, compresslevel=9, mtime=0),
+                response["Content-Type"],
+                digest,
+                version // 1_000_000_000,
+            )
             cache.set(key, entry)
-        content, content_type, etag, last_modified = entry
+        content, compressed, content_type, digest, last_modified = entry
+        use_gzip = ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", "")) is not None
+        etag = quote_etag(f"{digest}-gz" if use_gzip else digest)
         not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
-        response = not_modified or HttpResponse(content, content_type=content_type)
+        response = not_modified or HttpResponse(compressed if use_gzip else content, content_type=content_type)
+        if use_gzip and not not_modified:
+            response["Content-Encoding"] = "gzip"
         response["ETag"] = etag
         response["Last-Modified"] = http_date(last_modified)
+        response["Vary"] = "Accept-Encoding"
         # Browsers check back each time; an unchanged page costs them a 304 and no body.
         response["Cache-Control"] = "no-cache"
         return response

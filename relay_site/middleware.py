@@ -1,6 +1,11 @@
+import logging
+
 from django.conf import settings
+from django.db import DatabaseError
 from django.http import HttpResponse
 from django.template import loader
+
+logger = logging.getLogger(__name__)
 
 
 class PermissionsPolicyMiddleware:
@@ -36,3 +41,27 @@ class RequestSizeLimitMiddleware:
             body = loader.render_to_string("413.html", request=request)
             return HttpResponse(body, status=413)
         return self.get_response(request)
+
+
+class DatabaseUnavailableMiddleware:
+    """When the database is down, say so with a 503 and the help lines, rather than a generic error.
+
+    Pages already in the cache keep being served without the database (articles.cache).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, DatabaseError):
+            return None
+        logger.error("database error on %s %s: %s", request.method, request.path, type(exception).__name__)
+        body = loader.render_to_string("503.html")
+        response = HttpResponse(body, status=503)
+        response["Retry-After"] = "30"
+        response["Cache-Control"] = "no-store"
+        response._has_been_logged = True  # logged above, once
+        return response

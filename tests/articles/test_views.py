@@ -192,3 +192,16 @@ def test_sitemap_lists_articles_topics_and_pages(client, shipped_content):
         len([loc for loc in locations if "/articles/" in loc and "/topic/" not in loc and loc.count("/") == 5])
         == Article.objects.published().count()
     )
+
+
+def test_cached_pages_are_sent_gzipped_to_browsers_that_accept_it(client, shipped_content):
+    import gzip
+
+    plain = client.get("/articles/faq/")
+    packed = client.get("/articles/faq/", HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    assert packed["Content-Encoding"] == "gzip" and "Accept-Encoding" in packed["Vary"]
+    assert gzip.decompress(packed.content) == plain.content
+    assert len(packed.content) < len(plain.content) / 2
+    assert packed["ETag"] != plain["ETag"]
+    again = client.get("/articles/faq/", HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=packed["ETag"])
+    assert again.status_code == 304 and not again.content

@@ -124,3 +124,33 @@ def test_an_oversized_body_is_refused_with_413_before_any_view(client, db, setti
     response = client.generic("POST", "/self-check/", b"x" * 2000, content_type="application/x-www-form-urlencoded")
     assert response.status_code == 413
     assert "too much to send" in response.content.decode()
+
+
+def test_a_database_outage_gives_a_503_with_the_help_lines(db):
+    client = Client(raise_request_exception=False)
+    with mock.patch("articles.views.HomeView.get_context_data", side_effect=OperationalError("gone")):
+        response = client.get("/")
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    html = response.content.decode()
+    assert "We are having trouble right now" in html and "988" in html
+
+
+def test_every_error_a_reader_can_cause_is_logged_once_without_their_input(client, db, caplog):
+    from tests.factories import answers
+
+    caplog.set_level("INFO")
+    secret = {**answers(yes=["craving", "harm"]), "harm": "my-secret-answer"}
+    cases = [
+        (lambda: client.get("/missing-page/?q=private-words"), 404),
+        (lambda: client.post("/self-check/", secret), 400),
+        (lambda: client.get("/self-check/?craving=yes"), 400),
+        (lambda: Client(enforce_csrf_checks=True).post("/self-check/", secret), 403),
+    ]
+    for make_request, status in cases:
+        caplog.clear()
+        assert make_request().status_code == status
+        records = [r for r in caplog.records if r.levelname in {"WARNING", "ERROR"}]
+        assert len(records) == 1, [r.getMessage() for r in records]
+        message = records[0].getMessage()
+        assert "private-words" not in message and "my-secret-answer" not in message and "craving=yes" not in message
