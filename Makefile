@@ -1,5 +1,5 @@
 # Two commands for everyone: `make run` serves the site, `make test` checks all of it.
-.PHONY: run test lint format venv clean
+.PHONY: run test lint format venv clean bench soak
 
 PORT ?= 8000
 export PORT
@@ -25,3 +25,13 @@ venv:
 
 clean:
 	rm -rf .venv staticfiles .pytest_cache .ruff_cache .hypothesis
+
+# Speed and load: figures, never pass/fail timing in the test suite.
+ARTICLES ?= 0
+bench:
+	bin/setup-venv requirements.txt
+	ARTICLES=$(ARTICLES) .venv/bin/python bench/bench.py
+
+soak:
+	bin/setup-venv requirements.txt
+	.venv/bin/python bench/soak.py

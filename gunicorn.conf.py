@@ -19,7 +19,7 @@ limit_request_line = 8190
 limit_request_fields = 100
 limit_request_field_size = 8190
 # The access log leaves out client addresses and query strings (%(U)s is the path alone).
-accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None
 access_log_format = '"%(m)s %(U)s" %(s)s %(B)s %(M)sms'
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")

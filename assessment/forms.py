@@ -1,3 +1,5 @@
+import functools
+
 from django import forms
 
 from assessment.questions import QUESTIONS, SAFETY_ID, SAFETY_QUESTION, YES_NO
@@ -19,8 +21,16 @@ class CheckForm(forms.Form):
         return len(QUESTIONS) + 1
 
 
+class QuestionField(forms.ChoiceField):
+    """A question's field. Forms deep-copy their fields for every instance so that one request's changes
+    cannot leak into another's; nothing here changes a field after it is built, so every form shares them."""
+
+    def __deepcopy__(self, memo):
+        return self
+
+
 def _choice_field(label, choices, number, message):
-    return forms.ChoiceField(
+    return QuestionField(
         label=label,
         choices=choices,
         widget=forms.RadioSelect,
@@ -31,6 +41,7 @@ def _choice_field(label, choices, number, message):
     )
 
 
+@functools.cache  # the questions are fixed for the life of the process
 def check_form_for(version):
     fields = {}
     for number, question in enumerate(QUESTIONS, start=1):

@@ -1,7 +1,14 @@
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils import timezone
 from django.views import View
 from django.views.generic import TemplateView
 
+from articles.cache import content_version
 from articles.models import Article
 from assessment import resources
 from assessment.forms import check_form_for
@@ -18,15 +25,39 @@ BAND_ARTICLES = {
 }
 
 
+RECOMMENDABLE = sorted(
+    {
+        *FAMILY_ARTICLES,
+        *(slug for q in QUESTIONS for slug in q.articles),
+        *(s for g in BAND_ARTICLES.values() for s in g),
+    }
+)
+# The unbound form pages, rendered once per process with a stand-in for the per-request CSRF token.
+CSRF_STAND_IN = "csrf-token-stand-in-7f3a9c"
+_form_pages = {}
+
+
+def recommendable_articles():
+    """Title, summary and address of every article a result may suggest, cached until content changes."""
+    key = f"self-check-articles:{content_version()}:{timezone.localdate()}"
+    cards = cache.get(key)
+    if cards is None:
+        cards = {
+            article.slug: {"title": article.title, "summary": article.summary, "url": article.get_absolute_url()}
+            for article in Article.objects.published().filter(slug__in=RECOMMENDABLE).only("slug", "title", "summary")
+        }
+        cache.set(key, cards)
+    return cards
+
+
 def recommended_articles(result, version, limit=3):
     """Two or three published articles that fit the answers: the family's first, then the signs'."""
     wanted = list(FAMILY_ARTICLES[:2]) if version.about_someone_else else []
     for question in result.yes_questions:
         wanted.extend(question.articles)
     wanted.extend(BAND_ARTICLES[result.band])
-    ordered = list(dict.fromkeys(wanted))
-    found = {a.slug: a for a in Article.objects.published().for_listing().filter(slug__in=ordered)}
-    return [found[slug] for slug in ordered if slug in found][:limit]
+    cards = recommendable_articles()
+    return [cards[slug] for slug in dict.fromkeys(wanted) if slug in cards][:limit]
 
 
 def bad_request(request, message):
@@ -48,6 +79,22 @@ class CheckView(View):
         context = {"form": form, "version": self.version, "question_count": len(QUESTIONS)}
         return render(self.request, "assessment/check.html", context, status=status)
 
+    def render_blank_form(self):
+        # The blank form is the same for everyone but its CSRF token: render it once, then put each
+        # reader's own token in. The token is still masked afresh for every response.
+        page = _form_pages.get(self.version.key)
+        if page is None:
+            context = {
+                "form": self.get_form_class()(),
+                "version": self.version,
+                "question_count": len(QUESTIONS),
+                "csrf_token": CSRF_STAND_IN,
+            }
+            page = render_to_string("assessment/check.html", context, request=self.request)
+            if not settings.DEBUG:
+                _form_pages[self.version.key] = page
+        return HttpResponse(page.replace(CSRF_STAND_IN, get_token(self.request)))
+
     def get(self, request):
         if request.GET:
             return bad_request(
@@ -55,7 +102,7 @@ class CheckView(View):
                 "This page does not take anything in its web address, so that your answers never appear "
                 "in it. Open the check again from the menu and answer on the page.",
             )
-        return self.render_form(self.get_form_class()())
+        return self.render_blank_form()
 
     def post(self, request):
         form_class = self.get_form_class()

@@ -1,23 +1,36 @@
+"""Template tags that show the help resources. Each renders from assessment.resources alone, which does
+not change while the process runs, so each distinct call is rendered once and then reused."""
+
+import functools
+
 from django import template
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 
 from assessment import resources
 
 register = template.Library()
 
 
-@register.inclusion_tag("includes/crisis_lines.html")
-def crisis_lines(heading_level=2):
-    # An inclusion tag rather than a context processor, so that the 500 page, which is rendered
-    # without a request context, still shows the crisis lines.
-    return {"resources": resources.CRISIS_LINES, "heading_level": heading_level}
+@functools.cache
+def _render(template_name, groups, heading_level):
+    items = [resource for group in groups for resource in getattr(resources, group)]
+    # The template escapes every value; the result is safe HTML.
+    return mark_safe(render_to_string(template_name, {"resources": items, "heading_level": heading_level}))  # noqa: S308
 
 
-@register.inclusion_tag("includes/resource_list.html")
+@register.simple_tag
+def crisis_lines():
+    # A tag that needs no request context, so that the 500 page, rendered without one, still shows the lines.
+    return _render("includes/crisis_lines.html", ("CRISIS_LINES",), 2)
+
+
+@register.simple_tag
 def resource_list(group, heading_level=3):
-    return {"resources": getattr(resources, group), "heading_level": heading_level}
+    return _render("includes/resource_list.html", (group,), heading_level)
 
 
-@register.inclusion_tag("includes/help_links.html")
+@register.simple_tag
 def help_links(*groups):
     """One line per resource, its name and its contact links: for short boxes such as an article's."""
-    return {"resources": [resource for group in groups for resource in getattr(resources, group)]}
+    return _render("includes/help_links.html", groups, 0)

@@ -1,0 +1,256 @@
+"""`make bench`: start the site as `make run` does, load it with wrk in alternating rounds, print the figures.
+
+Every page is compared with the site's own CSS file served by the same server in the same round; the
+table gives the median of each figure and the median of the per-round ratios. With --articles N the same
+targets are measured again on a database of N synthetic articles (SQLite, and PostgreSQL where installed),
+side by side with the shipped articles.
+"""
+
+import argparse
+import os
+import platform
+import re
+import statistics
+import sys
+import tempfile
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+from common import PYTHON, ROOT, STATE, ensure_debian_package, gunicorn, manage, postgres, run_wrk, site_env
+
+ARTICLE = "/articles/kratom-withdrawal/"
+TARGETS = [
+    ("article page", ARTICLE, 0.6),
+    ("/articles/", "/articles/", 0.6),
+    ("/ (home)", "/", 0.6),
+    ("search ?q=withdrawal", "/search/?q=withdrawal", 0.3),
+    ("self-check form", "/self-check/", 0.3),
+    ("self-check submission", "POST /self-check/", 0.25),
+]
+SEARCH_WORDS = [
+    "withdrawal",
+    "doctor",
+    "family",
+    "sleep",
+    "treatment",
+    "craving",
+    "relapse",
+    "detox",
+    "support",
+    "help",
+]
+ACCEPT = {"Accept-Encoding": "gzip, deflate, br"}
+
+
+def fetch(url, headers=None, data=None):
+    request = urllib.request.Request(url, data=data, headers=headers or {})
+    with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310 (our own loopback server)
+        return response.status, dict(response.headers), response.read()
+
+
+def submission_script(base, folder):
+    """A wrk script that posts a complete self-check with a valid CSRF cookie and token."""
+    _, headers, _ = fetch(base + "/self-check/")
+    token = re.search(r"csrftoken=([^;]+)", headers.get("Set-Cookie", "")).group(1)
+    from_questions = [
+        "larger_longer",
+        "cut_down",
+        "time_spent",
+        "craving",
+        "obligations",
+        "social",
+        "activities",
+        "hazardous",
+        "harm",
+        "tolerance",
+        "withdrawal",
+    ]
+    fields = {name: ("yes" if i < 4 else "no") for i, name in enumerate(from_questions)}
+    body = urllib.parse.urlencode({**fields, "safety": "no", "csrfmiddlewaretoken": token})
+    script = Path(folder) / "submit.lua"
+    script.write_text(
+        'wrk.method = "POST"\n'
+        f'wrk.body = "{body}"\n'
+        'wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"\n'
+        f'wrk.headers["Cookie"] = "csrftoken={token}"\n'
+    )
+    return script
+
+
+def static_paths(html):
+    found = re.findall(r'<link[^>]*rel="(?:stylesheet|icon)"[^>]*href="([^"]+)"', html)
+    found += re.findall(r'<script[^>]*src="([^"]+)"', html)
+    found += re.findall(r'<img[^>]*src="([^"]+)"', html)
+    return found
+
+
+def page_weight(base):
+    """Compressed bytes and requests for the article page: the HTML and everything it loads."""
+    _, headers, body = fetch(base + ARTICLE, ACCEPT)
+    import gzip
+
+    html = gzip.decompress(body).decode() if headers.get("Content-Encoding") == "gzip" else body.decode()
+    items = [("HTML", ARTICLE, len(body), headers.get("Content-Encoding", "none"))]
+    for path in static_paths(html):
+        if not path.startswith("/") or path.startswith("//"):
+            items.append(("OTHER ORIGIN", path, 0, "-"))
+            continue
+        _, resource_headers, resource = fetch(base + path, ACCEPT)
+        items.append(
+            (
+                Path(path).suffix.lstrip(".").upper(),
+                path,
+                len(resource),
+                resource_headers.get("Content-Encoding", "none"),
+            )
+        )
+    return items
+
+
+def search_latency(base, samples=60):
+    """Uncached searches, one at a time: each query string is new, so the page cache cannot answer."""
+    timings = []
+    for i in range(samples):
+        word = SEARCH_WORDS[i % len(SEARCH_WORDS)]
+        started = time.perf_counter()
+        status, _, _ = fetch(f"{base}/search/?q={word}&sample={i}-{time.time_ns()}", ACCEPT)
+        timings.append((time.perf_counter() - started) * 1000)
+        assert status == 200
+    timings.sort()
+    return {"p50": statistics.median(timings), "p95": timings[int(len(timings) * 0.95) - 1]}
+
+
+def measure(label, database_url, synthetic, args):
+    env = site_env(database_url)
+    manage(env, "migrate", "--no-input")
+    manage(env, "import_articles")
+    if synthetic:
+        import subprocess
+
+        subprocess.run([str(PYTHON), "bench/generate.py", str(synthetic)], cwd=ROOT, env=env, check=True)
+    print(f"\n== {label}: starting gunicorn as `make run` does", flush=True)
+    with gunicorn(env) as (base, _), tempfile.TemporaryDirectory() as folder:
+        _, _, home = fetch(base + "/")
+        css = next(path for path in static_paths(home.decode()) if path.endswith(".css"))
+        script = submission_script(base, folder)
+        for _, path, _ in TARGETS:  # warm every page and cache
+            if not path.startswith("POST"):
+                fetch(base + path, ACCEPT)
+        run_wrk(base + css, 2, args.connections)
+        rounds = []
+        for number in range(1, args.rounds + 1):
+            figures = {"css": run_wrk(base + css, args.seconds, args.connections)}
+            for name, path, _ in TARGETS:
+                if path.startswith("POST"):
+                    figures[name] = run_wrk(base + "/self-check/", args.seconds, args.connections, script=script)
+                else:
+                    figures[name] = run_wrk(base + path, args.seconds, args.connections)
+            rounds.append(figures)
+            summary = ", ".join(f"{n} {f['rps'] / figures['css']['rps']:.2f}" for n, f in figures.items() if n != "css")
+            print(f"   round {number}: css {figures['css']['rps']:.0f} req/s; ratios {summary}", flush=True)
+        weight = page_weight(base)
+        latency = search_latency(base)
+    return {"label": label, "rounds": rounds, "weight": weight, "search": latency}
+
+
+def summarize(result):
+    rows = {}
+    for name in ["css", *[t[0] for t in TARGETS]]:
+        per_round = [r[name] for r in result["rounds"]]
+        rows[name] = {
+            "rps": statistics.median(f["rps"] for f in per_round),
+            "p50": statistics.median(f["p50"] for f in per_round),
+            "p99": statistics.median(f["p99"] for f in per_round),
+            "ratio": statistics.median(
+                f["rps"] / r["css"]["rps"] for f, r in zip(per_round, result["rounds"], strict=True)
+            ),
+            "errors": sum(f["socket_errors"] + f["non_2xx"] for f in per_round),
+        }
+    return rows
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--articles", type=int, default=int(os.environ.get("ARTICLES") or 0))
+    parser.add_argument("--rounds", type=int, default=int(os.environ.get("ROUNDS") or 3))
+    parser.add_argument("--seconds", type=int, default=int(os.environ.get("SECONDS_PER_RUN") or 5))
+    parser.add_argument("--connections", type=int, default=32)
+    args = parser.parse_args()
+    ensure_debian_package("wrk", "wrk")
+    STATE.mkdir(parents=True, exist_ok=True)
+    manage(site_env("sqlite://:memory:"), "collectstatic", "--no-input")
+
+    configs = [("SQLite, shipped articles", f"sqlite:///{STATE / 'shipped.sqlite3'}", 0)]
+    if args.articles:
+        configs.append(
+            (
+                f"SQLite, {args.articles:,} articles",
+                f"sqlite:///{STATE / f'synthetic-{args.articles}.sqlite3'}",
+                args.articles,
+            )
+        )
+    results = [measure(label, url, count, args) for label, url, count in configs]
+    if args.articles:
+        with postgres() as pg_url:
+            if pg_url:
+                results.append(measure(f"PostgreSQL, {args.articles:,} articles", pg_url, args.articles, args))
+            else:
+                print("PostgreSQL is not installed: skipping its figures")
+    report(results, args)
+
+
+def report(results, args):
+    cpuinfo = Path("/proc/cpuinfo").read_text().splitlines()
+    cpu = next((line.split(":", 1)[1].strip() for line in cpuinfo if line.startswith("model name")), "?")
+    print(
+        f"\nMachine: {os.cpu_count()} cores, {cpu}; Python {platform.python_version()}; "
+        f"wrk -t2 -c{args.connections}, {args.rounds} rounds of {args.seconds} s per target, alternating."
+    )
+    summaries = [summarize(r) for r in results]
+    header = "| target | goal | " + " | ".join(f"{r['label']}: req/s, p50/p99 ms, ratio to CSS" for r in results) + " |"
+    print("\n" + header)
+    print("|" + "---|" * (2 + len(results)))
+    failures = []
+    for name, _, goal in [("css", "", None), *TARGETS]:
+        cells = []
+        for result, summary in zip(results, summaries, strict=True):
+            row = summary[name]
+            ok = goal is None or row["ratio"] >= goal
+            if not ok:
+                failures.append(f"{result['label']}: {name} ratio {row['ratio']:.2f} < {goal}")
+            if row["errors"]:
+                failures.append(f"{result['label']}: {name} had {row['errors']} errors")
+            cells.append(
+                f"{row['rps']:.0f}, {row['p50']:.1f}/{row['p99']:.1f}, **{row['ratio']:.2f}**{'' if ok else ' (below goal)'}"
+            )
+        label = "site CSS (static)" if name == "css" else name
+        print(f"| {label} | {'-' if goal is None else f'>= {goal}'} | " + " | ".join(cells) + " |")
+
+    print("\nUncached search, one request at a time (each query new): p50 / p95 ms")
+    for result in results:
+        limit = 50 if result["label"].startswith("PostgreSQL") else 150
+        verdict = "ok" if result["search"]["p95"] < limit else f"above the {limit} ms goal"
+        print(
+            f"- {result['label']}: {result['search']['p50']:.1f} / {result['search']['p95']:.1f} (goal p95 < {limit}: {verdict})"
+        )
+        if result["search"]["p95"] >= limit:
+            failures.append(f"{result['label']}: search p95 {result['search']['p95']:.1f} ms")
+
+    weight = results[0]["weight"]
+    total = sum(size for _, _, size, _ in weight)
+    print(f"\nArticle page weight ({ARTICLE}): {total / 1024:.1f} KiB compressed in {len(weight)} requests")
+    for kind, path, size, encoding in weight:
+        print(f"- {kind:5} {size / 1024:6.1f} KiB ({encoding}) {path}")
+    if total > 30 * 1024 or len(weight) > 4 or any(kind == "OTHER ORIGIN" for kind, *_ in weight):
+        failures.append("article page weight over 30 KiB, over 4 requests, or loads from another origin")
+
+    if failures:
+        print("\nBelow target:\n- " + "\n- ".join(failures))
+        sys.exit(1)
+    print("\nEvery target met.")
+
+
+if __name__ == "__main__":
+    main()
