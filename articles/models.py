@@ -5,6 +5,7 @@ import json
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import connections, models
+from django.db.models import Func
 from django.urls import reverse
 from django.utils import timezone
 
@@ -115,7 +116,10 @@ class Article(models.Model):
     toc_html = models.TextField(editable=False, default="")
     reading_minutes = models.PositiveSmallIntegerField(editable=False, default=1)
     search_text = models.TextField(editable=False, default="", help_text="Plain text of the body, for search.")
-    search_vector = SearchVectorField(null=True, editable=False)  # filled on PostgreSQL only
+    # PostgreSQL only: every word, to find matches (GIN-indexed), and the title and summary alone, to rank
+    # them cheaply even when thousands of articles match.
+    search_vector = SearchVectorField(null=True, editable=False)
+    search_rank_vector = SearchVectorField(null=True, editable=False)
 
     # What the file importer last wrote, so that an editor's later change in the admin is never overwritten.
     imported_hash = models.CharField(max_length=64, blank=True, editable=False)
@@ -207,11 +211,12 @@ def update_search_vectors(queryset):
     """Refresh the stored full-text vectors (PostgreSQL only; SQLite searches the text directly)."""
     if connections[queryset.db].vendor != "postgresql":
         return
-    queryset.update(
-        search_vector=SearchVector("title", weight="A", config="english")
-        + SearchVector("summary", weight="B", config="english")
-        + SearchVector("search_text", weight="C", config="english")
+    title_and_summary = SearchVector("title", weight="A", config="english") + SearchVector(
+        "summary", weight="B", config="english"
     )
+    everything = title_and_summary + SearchVector("search_text", weight="C", config="english")
+    # The matching vector needs no positions or weights: stripped, it is a fraction of the size to read.
+    queryset.update(search_vector=Func(everything, function="strip"), search_rank_vector=title_and_summary)
 
 
 def validate_references(references, body):

@@ -37,10 +37,10 @@ def search_articles(queryset, terms):
         return queryset.none()
     if connections[queryset.db].vendor == "postgresql":
         query = SearchQuery(" ".join(terms), search_type="plain", config="english")
-        # Words shorter than a stem (or English stop words) still match by substring in the title.
+        # Matched on every word through the GIN index; ranked on the small title-and-summary vector.
         return (
-            queryset.annotate(rank=SearchRank(F("search_vector"), query), in_title=_title_match(terms))
-            .filter(Q(search_vector=query) | Q(in_title=True))
+            queryset.filter(search_vector=query)
+            .annotate(rank=SearchRank(F("search_rank_vector"), query), in_title=_title_match(terms))
             .order_by("-in_title", "-rank", "title")
         )
     matches_all = Q()

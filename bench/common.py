@@ -84,7 +84,7 @@ def gunicorn(env):
         wait_for(base + "/healthz")
         yield base, process
     finally:
-        os.killpg(process.pid, signal.SIGTERM)
+        process.send_signal(signal.SIGTERM)  # the master stops its workers itself
         process.wait(timeout=30)
 
 

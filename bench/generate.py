@@ -16,55 +16,28 @@ import django  # noqa: E402
 
 django.setup()
 
+from django.db import connection  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from articles.markdown import reading_minutes, render_markdown  # noqa: E402
 from articles.models import Article, Topic, update_search_vectors  # noqa: E402
 
-WORDS = [
-    "kratom",
-    "withdrawal",
-    "doctor",
-    "family",
-    "sleep",
-    "treatment",
-    "support",
-    "craving",
-    "trigger",
-    "recovery",
-    "habit",
-    "plan",
-    "talk",
-    "help",
-    "detox",
-    "therapy",
-    "medicine",
-    "group",
-    "friend",
-    "worry",
-    "health",
-    "body",
-    "brain",
-    "tolerance",
-    "relapse",
-    "care",
-    "stress",
-    "money",
-    "time",
-]
+
+def real_sentences():
+    """Sentences from the shipped articles: synthetic articles built from them have the word mix of real ones."""
+    sentences = []
+    for text in Article.objects.exclude(slug__startswith="synthetic-").values_list("search_text", flat=True):
+        for line in text.splitlines():
+            sentences.extend(part.strip() + "." for part in line.split(". ") if len(part.split()) >= 4)
+    return sentences
 
 
-def synthetic_body(rng, n):
+def synthetic_body(rng, sentences, n):
     paragraphs = []
     for section in range(4):
         paragraphs.append(f"## What about part {section + 1} of topic {n}?")
-        for _ in range(3):
-            sentence_count = rng.randint(3, 6)
-            sentences = [
-                " ".join(rng.choice(WORDS) for _ in range(rng.randint(6, 12))).capitalize() + "."
-                for _ in range(sentence_count)
-            ]
-            paragraphs.append(" ".join(sentences))
+        for _ in range(2):
+            paragraphs.append(" ".join(rng.sample(sentences, rng.randint(3, 5))))
     paragraphs.append("It is backed by a source.[^src]")
     return "\n\n".join(paragraphs)
 
@@ -76,18 +49,20 @@ def main(count):
         print(f"{have} synthetic articles already there")
         return
     rng = random.Random(20261128)
+    sentences = real_sentences()
+    words = sorted({w.lower() for sentence in sentences for w in sentence.split() if w.isalpha() and len(w) > 4})
     topics = list(Topic.objects.all())
     references = [{"id": "src", "text": "A synthetic source for load testing.", "url": "https://example.org/"}]
     today = timezone.localdate()
     batch = []
     for n in range(have, count):
-        body = synthetic_body(rng, n)
+        body = synthetic_body(rng, sentences, n)
         rendered = render_markdown(body, references)
         batch.append(
             Article(
-                title=f"Synthetic article {n}: {' '.join(rng.sample(WORDS, 3))}",
+                title=f"Synthetic article {n}: {' '.join(rng.sample(words, 3))}",
                 slug=f"synthetic-{n}",
-                summary=" ".join(rng.sample(WORDS, 12)).capitalize() + ".",
+                summary=rng.choice(sentences)[:300],
                 body=body,
                 references=references,
                 topic=topics[n % len(topics)],
@@ -107,6 +82,9 @@ def main(count):
             batch = []
     Article.objects.bulk_create(batch)
     update_search_vectors(Article.objects.all())
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM ANALYZE articles_article")  # as autovacuum would after a bulk load
     from articles.cache import bump_content_version
 
     bump_content_version()
