@@ -32,17 +32,56 @@ def _title_match(terms):
     return ExpressionWrapper(condition, output_field=BooleanField())
 
 
+class FullTextResults:
+    """PostgreSQL results as a sequence that Django's Paginator can count and slice.
+
+    First the articles whose title or summary match, ranked (title matches first); then those that match
+    only in their text, A to Z. Each part is read through its own GIN index and only as far as the page
+    needs, so a word found in thousands of articles costs no more than a rare one. The count stops at
+    COUNT_CAP, since nobody pages that far.
+    """
+
+    COUNT_CAP = 1000
+
+    def __init__(self, queryset, terms):
+        query = SearchQuery(" ".join(terms), search_type="plain", config="english")
+        self.ranked = (
+            queryset.filter(search_rank_vector=query)
+            .annotate(rank=SearchRank(F("search_rank_vector"), query), in_title=_title_match(terms))
+            .order_by("-in_title", "-rank", "title")
+        )
+        self.in_text = queryset.filter(search_vector=query).exclude(search_rank_vector=query).order_by("title")
+        self._ranked_count = None
+
+    @property
+    def ranked_count(self):
+        if self._ranked_count is None:
+            self._ranked_count = self.ranked.count()
+        return self._ranked_count
+
+    def count(self):
+        rest = max(self.COUNT_CAP - self.ranked_count, 0)
+        return self.ranked_count + (self.in_text[:rest].count() if rest else 0)
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        start, stop = index.start or 0, index.stop
+        head = list(self.ranked[start:stop]) if start < self.ranked_count else []
+        tail_start = max(start - self.ranked_count, 0)
+        tail_stop = None if stop is None else max(stop - self.ranked_count, 0)
+        tail = list(self.in_text[tail_start:tail_stop]) if tail_stop is None or tail_stop > tail_start else []
+        return head + tail
+
+
 def search_articles(queryset, terms):
     if not terms:
         return queryset.none()
     if connections[queryset.db].vendor == "postgresql":
-        query = SearchQuery(" ".join(terms), search_type="plain", config="english")
-        # Matched on every word through the GIN index; ranked on the small title-and-summary vector.
-        return (
-            queryset.filter(search_vector=query)
-            .annotate(rank=SearchRank(F("search_rank_vector"), query), in_title=_title_match(terms))
-            .order_by("-in_title", "-rank", "title")
-        )
+        return FullTextResults(queryset, terms)
     matches_all = Q()
     score = Value(0)
     for term in terms:

@@ -105,9 +105,8 @@ class SearchView(ListView):
         self.query = " ".join(raw.split())[:MAX_QUERY_LENGTH]
         self.query_was_cut = len(" ".join(raw.split())) > MAX_QUERY_LENGTH
         self.terms = search_terms(self.query)
-        return search_articles(Article.objects.published().select_related("topic"), self.terms).defer(
-            "body", "body_html", "toc_html"
-        )
+        articles = Article.objects.published().select_related("topic")
+        return search_articles(articles.defer("body", "body_html", "toc_html", "references"), self.terms)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(

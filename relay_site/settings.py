@@ -117,7 +117,9 @@ DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=env_int("CONN_MAX_AGE", 600),
-        conn_health_checks=True,
+        # Check a kept connection before each request uses it: one cheap query that spares the first
+        # request after a database restart an error.
+        conn_health_checks=env_bool("DB_HEALTH_CHECKS", True),
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":

@@ -75,3 +75,24 @@ def test_search_page_shows_excerpts_with_marks(client, shipped_content):
 
 def test_shipped_content_finds_the_withdrawal_article_first(shipped_content):
     assert titles(["withdrawal"])[0] == Article.objects.get(slug="kratom-withdrawal").title
+
+
+def test_results_page_without_gaps_or_repeats_across_the_title_summary_and_text_matches():
+    from django.core.paginator import Paginator
+
+    topic = make_topic()
+    for n in range(4):
+        make_article(topic=topic, title=f"Relapse guide {n}", body="Plain text.")
+    for n in range(5):
+        make_article(topic=topic, title=f"Summary match {n}", summary="What a relapse means.", body="Plain.")
+    for n in range(13):
+        make_article(topic=topic, title=f"Text match {n:02}", body=f"After a relapse, part {n}.")
+    make_article(topic=topic, title="Unrelated", body="Nothing here.")
+    results = search_articles(Article.objects.published(), ["relapse"])
+    paginator = Paginator(results, 5)
+    assert paginator.count == 22 and paginator.num_pages == 5
+    seen = [a.title for number in paginator.page_range for a in paginator.page(number).object_list]
+    assert len(seen) == len(set(seen)) == 22
+    assert all(t.startswith("Relapse guide") for t in seen[:4])
+    assert all(t.startswith("Summary match") for t in seen[4:9])
+    assert seen[9:] == sorted(seen[9:]), "text-only matches come A to Z"
