@@ -30,8 +30,8 @@ clean:
 ARTICLES ?= 0
 bench:
 	bin/setup-venv requirements.txt
-	ARTICLES=$(ARTICLES) .venv/bin/python bench/bench.py
+	ARTICLES=$(ARTICLES) .venv/bin/python -m bench.speed
 
 soak:
 	bin/setup-venv requirements.txt
-	.venv/bin/python bench/soak.py
+	.venv/bin/python -m bench.soak

@@ -75,10 +75,11 @@ def wait_for(url, timeout=30):
 
 
 @contextlib.contextmanager
-def gunicorn(env):
+def gunicorn(env, app=None):
     port = free_port()
     env = {**env, "PORT": str(port)}
-    process = subprocess.Popen([str(GUNICORN), "-c", "gunicorn.conf.py"], cwd=ROOT, env=env, start_new_session=True)
+    command = [str(GUNICORN), "-c", "gunicorn.conf.py", *([app] if app else [])]
+    process = subprocess.Popen(command, cwd=ROOT, env=env, start_new_session=True)
     base = f"http://127.0.0.1:{port}"
     try:
         wait_for(base + "/healthz")
@@ -100,66 +101,73 @@ def rss_kib(pid):
     return 0
 
 
-@contextlib.contextmanager
-def postgres():
-    """A throwaway PostgreSQL cluster in a temporary folder; yields its DATABASE_URL."""
-    found = sorted(
-        Path("/usr/lib/postgresql").glob("*/bin"), key=lambda p: [int(x) for x in re.findall(r"\d+", p.parent.name)]
-    )
-    if not found:
-        yield None
-        return
-    pgbin = found[-1]
-    folder = Path(tempfile.mkdtemp(prefix="bench-pg-"))
-    (folder / "sock").mkdir()
-    as_postgres = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
-    if os.geteuid() == 0:
-        shutil.chown(folder, "postgres", "postgres")
-        shutil.chown(folder / "sock", "postgres", "postgres")
-    port = free_port()
-    quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL, "check": True}
-    subprocess.run(
-        [
-            *as_postgres,
-            str(pgbin / "initdb"),
+class PostgresCluster:
+    """A throwaway PostgreSQL server in a temporary folder, run as the postgres user when we are root."""
+
+    def __init__(self):
+        found = sorted(
+            Path("/usr/lib/postgresql").glob("*/bin"), key=lambda p: [int(x) for x in re.findall(r"\d+", p.parent.name)]
+        )
+        if not found:
+            raise FileNotFoundError("PostgreSQL is not installed (apt-get install postgresql)")
+        self.bin = found[-1]
+        self.folder = Path(tempfile.mkdtemp(prefix="relay-pg-"))
+        self.port = free_port()
+        self.url = f"postgres://postgres@127.0.0.1:{self.port}/postgres"
+        (self.folder / "sock").mkdir()
+        if os.geteuid() == 0:
+            shutil.chown(self.folder, "postgres", "postgres")
+            shutil.chown(self.folder / "sock", "postgres", "postgres")
+        self._run(
+            "initdb", "-D", str(self.folder / "data"), "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8"
+        )
+
+    def _run(self, tool, *args, check=True):
+        as_postgres = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+        return subprocess.run(
+            [*as_postgres, str(self.bin / tool), *args],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            check=check,
+        )
+
+    def start(self):
+        options = f"-p {self.port} -k {self.folder / 'sock'} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off"
+        self._run(
+            "pg_ctl",
             "-D",
-            str(folder / "data"),
-            "-U",
-            "postgres",
-            "-A",
-            "trust",
-            "-E",
-            "UTF8",
-            "--locale=C.UTF-8",
-        ],
-        **quiet,
-    )
-    options = f"-p {port} -k {folder / 'sock'} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off"
-    subprocess.run(
-        [
-            *as_postgres,
-            str(pgbin / "pg_ctl"),
-            "-D",
-            str(folder / "data"),
+            str(self.folder / "data"),
             "-l",
-            str(folder / "log"),
+            str(self.folder / "log"),
             "-w",
+            "-t",
+            "30",
             "start",
             "-o",
             options,
-        ],
-        **quiet,
-    )
-    try:
-        yield f"postgres://postgres@127.0.0.1:{port}/postgres"
-    finally:
-        subprocess.run(
-            [*as_postgres, str(pgbin / "pg_ctl"), "-D", str(folder / "data"), "-m", "fast", "-w", "stop"],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            check=False,
         )
-        shutil.rmtree(folder, ignore_errors=True)
+
+    def stop(self):
+        self._run("pg_ctl", "-D", str(self.folder / "data"), "-m", "fast", "-w", "stop", check=False)
+
+    def remove(self):
+        self.stop()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def postgres():
+    """A throwaway PostgreSQL server for the block; yields its DATABASE_URL, or None where not installed."""
+    try:
+        cluster = PostgresCluster()
+    except FileNotFoundError:
+        yield None
+        return
+    try:
+        cluster.start()
+        yield cluster.url
+    finally:
+        cluster.remove()
 
 
 def run_wrk(url, seconds, connections=32, threads=2, script=None, timeout="5s"):

@@ -18,7 +18,7 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
-from common import PYTHON, ROOT, STATE, ensure_debian_package, gunicorn, manage, postgres, run_wrk, site_env
+from bench.common import PYTHON, ROOT, STATE, ensure_debian_package, gunicorn, manage, postgres, run_wrk, site_env
 
 ARTICLE = "/articles/kratom-withdrawal/"
 TARGETS = [
