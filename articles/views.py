@@ -5,7 +5,7 @@ from django.utils.decorators import method_decorator
 from django.views.generic import DetailView, ListView, TemplateView
 
 from articles.models import Article, Topic
-from articles.search import MAX_QUERY_LENGTH, excerpt, search_articles, search_terms
+from articles.search import MAX_QUERY_LENGTH, FullTextResults, excerpt, search_articles, search_terms
 
 PAGE_SIZE = 30
 
@@ -114,4 +114,6 @@ class SearchView(ListView):
         )
         for article in context["object_list"]:
             article.excerpt = excerpt(article.search_text, self.terms)
+        paginator = context.get("paginator")
+        context["count_is_capped"] = bool(paginator) and paginator.count >= FullTextResults.COUNT_CAP
         return context

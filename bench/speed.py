@@ -7,6 +7,7 @@ side by side with the shipped articles.
 """
 
 import argparse
+import hashlib
 import os
 import platform
 import re
