@@ -46,6 +46,8 @@ class TopicDetailView(ListView):
 
 class FamilyView(ListView):
     template_name = "articles/family.html"
+    paginate_by = PAGE_SIZE
+    paginate_orphans = 5
 
     def get_queryset(self):
         return (

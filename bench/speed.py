@@ -185,13 +185,10 @@ def main():
 
     configs = [("SQLite, shipped articles", f"sqlite:///{STATE / 'shipped.sqlite3'}", 0)]
     if args.articles:
-        configs.append(
-            (
-                f"SQLite, {args.articles:,} articles",
-                f"sqlite:///{STATE / f'synthetic-{args.articles}.sqlite3'}",
-                args.articles,
-            )
-        )
+        # Kept between runs (generating takes a while), and made anew whenever the generator changes.
+        generator = hashlib.sha256((ROOT / "bench" / "generate.py").read_bytes()).hexdigest()[:8]
+        database = STATE / f"synthetic-{args.articles}-{generator}.sqlite3"
+        configs.append((f"SQLite, {args.articles:,} articles", f"sqlite:///{database}", args.articles))
     results = [measure(label, url, count, args) for label, url, count in configs]
     if args.articles:
         with postgres() as pg_url:

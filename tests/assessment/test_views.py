@@ -159,3 +159,11 @@ def test_a_second_submission_adds_to_the_same_days_count(client):
     client.post("/self-check/", answers(yes=IDS[:3]))
     counts = {(row.version, row.band): row.count for row in DailyCount.objects.all()}
     assert counts == {("self", "none"): 2, ("self", "mild"): 1}
+
+
+def test_every_article_a_result_can_suggest_is_published(shipped_content):
+    from articles.models import Article
+    from assessment.views import RECOMMENDABLE
+
+    published = set(Article.objects.published().values_list("slug", flat=True))
+    assert set(RECOMMENDABLE) <= published, set(RECOMMENDABLE) - published
