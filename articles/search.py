@@ -6,13 +6,17 @@ Title matches always rank first; the rest follows the database's rank.
 import re
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.core.paginator import Paginator
 from django.db import connections
-from django.db.models import BooleanField, Case, ExpressionWrapper, F, IntegerField, Q, Value, When
+from django.db.models import BooleanField, Case, ExpressionWrapper, F, IntegerField, Q, QuerySet, Value, When
+from django.utils.functional import cached_property
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 8
+# Counting every match of a common word costs a full scan; nobody pages past this many.
+COUNT_CAP = 1000
 WORD_RE = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 
 
@@ -38,10 +42,8 @@ class FullTextResults:
     First the articles whose title or summary match, ranked (title matches first); then those that match
     only in their text, A to Z. Each part is read through its own GIN index and only as far as the page
     needs, so a word found in thousands of articles costs no more than a rare one. The count stops at
-    COUNT_CAP, since nobody pages that far.
+    COUNT_CAP.
     """
-
-    COUNT_CAP = 1000
 
     def __init__(self, queryset, terms):
         query = SearchQuery(" ".join(terms), search_type="plain", config="english")
@@ -60,7 +62,7 @@ class FullTextResults:
         return self._ranked_count
 
     def count(self):
-        rest = max(self.COUNT_CAP - self.ranked_count, 0)
+        rest = max(COUNT_CAP - self.ranked_count, 0)
         return self.ranked_count + (self.in_text[:rest].count() if rest else 0)
 
     def __len__(self):
@@ -77,11 +79,25 @@ class FullTextResults:
         return head + tail
 
 
+class SearchPaginator(Paginator):
+    """Counts matches only up to COUNT_CAP, on either database."""
+
+    @cached_property
+    def count(self):
+        results = self.object_list
+        if isinstance(results, QuerySet):
+            # Unordered, the database can stop at the cap instead of ranking every match first.
+            return results.order_by().values("pk")[:COUNT_CAP].count()
+        return results.count()
+
+
 def search_articles(queryset, terms):
     if not terms:
         return queryset.none()
     if connections[queryset.db].vendor == "postgresql":
         return FullTextResults(queryset, terms)
+    # SQLite: every word must appear somewhere; the title and summary decide the rank, and articles that
+    # match only in their text follow A to Z, as on PostgreSQL. The long text is scanned once per query.
     matches_all = Q()
     score = Value(0)
     for term in terms:
@@ -90,7 +106,6 @@ def search_articles(queryset, terms):
             score
             + Case(When(title__icontains=term, then=Value(10)), default=Value(0))
             + Case(When(summary__icontains=term, then=Value(3)), default=Value(0))
-            + Case(When(search_text__icontains=term, then=Value(1)), default=Value(0))
         )
     return (
         queryset.filter(matches_all)

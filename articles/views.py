@@ -5,7 +5,7 @@ from django.utils.decorators import method_decorator
 from django.views.generic import DetailView, ListView, TemplateView
 
 from articles.models import Article, Topic
-from articles.search import MAX_QUERY_LENGTH, FullTextResults, excerpt, search_articles, search_terms
+from articles.search import COUNT_CAP, MAX_QUERY_LENGTH, SearchPaginator, excerpt, search_articles, search_terms
 
 PAGE_SIZE = 30
 
@@ -101,6 +101,7 @@ class ArticlePreviewView(ArticleDetailView):
 class SearchView(ListView):
     template_name = "articles/search.html"
     paginate_by = 20
+    paginator_class = SearchPaginator
 
     def get_queryset(self):
         raw = self.request.GET.get("q", "")
@@ -117,5 +118,5 @@ class SearchView(ListView):
         for article in context["object_list"]:
             article.excerpt = excerpt(article.search_text, self.terms)
         paginator = context.get("paginator")
-        context["count_is_capped"] = bool(paginator) and paginator.count >= FullTextResults.COUNT_CAP
+        context["count_is_capped"] = bool(paginator) and paginator.count >= COUNT_CAP
         return context
