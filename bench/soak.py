@@ -10,11 +10,10 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.parse
 from pathlib import Path
 
 from bench.common import STATE, ensure_debian_package, gunicorn, manage, rss_kib, site_env, worker_pids
-from bench.speed import fetch, static_paths
+from bench.speed import fetch, static_paths, submission
 
 PAGES = [
     "/",
@@ -75,24 +74,7 @@ def main():
     with gunicorn(env) as (base, process), tempfile.TemporaryDirectory() as folder:
         _, headers, home = fetch(base + "/")
         pages = [*PAGES, *static_paths(home.decode())]
-        token = re.search(r"csrftoken=([^;]+)", fetch(base + "/self-check/")[1].get("Set-Cookie", "")).group(1)
-        answers = dict.fromkeys(
-            [
-                "larger_longer",
-                "cut_down",
-                "time_spent",
-                "craving",
-                "obligations",
-                "social",
-                "activities",
-                "hazardous",
-                "harm",
-                "tolerance",
-                "withdrawal",
-            ],
-            "no",
-        )
-        body = urllib.parse.urlencode({**answers, "craving": "yes", "safety": "no", "csrfmiddlewaretoken": token})
+        token, body = submission(base, yes_count=1)
         script = Path(folder) / "soak.lua"
         script.write_text(LUA % {"paths": ", ".join(f'"{p}"' for p in pages), "body": body, "token": token})
         print(f"Warming up {base} for 20 s with {connections} connections...", flush=True)

@@ -19,6 +19,7 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
+from assessment.questions import QUESTIONS
 from bench.common import PYTHON, ROOT, STATE, ensure_debian_package, gunicorn, manage, postgres, run_wrk, site_env
 
 ARTICLE = "/articles/kratom-withdrawal/"
@@ -51,25 +52,17 @@ def fetch(url, headers=None, data=None):
         return response.status, dict(response.headers), response.read()
 
 
-def submission_script(base, folder):
-    """A wrk script that posts a complete self-check with a valid CSRF cookie and token."""
+def submission(base, yes_count=4):
+    """A complete self-check (the first yes_count signs answered yes) with a valid CSRF cookie and token."""
     _, headers, _ = fetch(base + "/self-check/")
     token = re.search(r"csrftoken=([^;]+)", headers.get("Set-Cookie", "")).group(1)
-    from_questions = [
-        "larger_longer",
-        "cut_down",
-        "time_spent",
-        "craving",
-        "obligations",
-        "social",
-        "activities",
-        "hazardous",
-        "harm",
-        "tolerance",
-        "withdrawal",
-    ]
-    fields = {name: ("yes" if i < 4 else "no") for i, name in enumerate(from_questions)}
-    body = urllib.parse.urlencode({**fields, "safety": "no", "csrfmiddlewaretoken": token})
+    fields = {question.id: ("yes" if i < yes_count else "no") for i, question in enumerate(QUESTIONS)}
+    return token, urllib.parse.urlencode({**fields, "safety": "no", "csrfmiddlewaretoken": token})
+
+
+def submission_script(base, folder):
+    """A wrk script that posts a complete self-check."""
+    token, body = submission(base)
     script = Path(folder) / "submit.lua"
     script.write_text(
         'wrk.method = "POST"\n'
