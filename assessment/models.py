@@ -32,7 +32,7 @@ class DailyCount(models.Model):
         table = connection.ops.quote_name(cls._meta.db_table)
         with connection.cursor() as cursor:
             cursor.execute(
-                f"INSERT INTO {table} (day, version, band, count) VALUES (%s, %s, %s, 1) "  # noqa: S608 (names are ours)
-                "ON CONFLICT (day, version, band) DO UPDATE SET count = " + table + ".count + 1",
+                f"INSERT INTO {table} (day, version, band, count) VALUES (%s, %s, %s, 1) "  # noqa: S608 (our names)
+                f"ON CONFLICT (day, version, band) DO UPDATE SET count = {table}.count + 1",
                 [day or timezone.localdate(), version, band],
             )

@@ -3,7 +3,6 @@
 import http.cookiejar
 import os
 import re
-import secrets
 import subprocess
 import sys
 import urllib.error
@@ -12,7 +11,7 @@ import urllib.request
 
 import pytest
 
-from bench.common import ROOT
+from bench.common import ROOT, site_env
 
 REDIS_URL = os.environ.get("REDIS_TEST_URL", "")
 needs_redis = pytest.mark.skipif(not REDIS_URL, reason="needs Redis through REDIS_TEST_URL (make test starts one)")
@@ -27,18 +26,8 @@ def collected_static(tmp_path_factory):
 
 
 def server_env(database_url, static_root, **extra):
-    return {
-        **os.environ,
-        "DATABASE_URL": database_url,
-        "STATIC_ROOT": str(static_root),
-        "SECRET_KEY": extra.pop("SECRET_KEY", secrets.token_urlsafe(50)),
-        "DEBUG": "false",
-        "HTTPS": "false",
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "GUNICORN_ACCESS_LOG": "",
-        "GUNICORN_LOG_LEVEL": "warning",
-        **extra,
-    }
+    """As `make run` starts the site, with the static files collected for these tests."""
+    return site_env(database_url, STATIC_ROOT=str(static_root), **extra)
 
 
 class Browser:
