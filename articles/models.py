@@ -108,7 +108,9 @@ class Article(models.Model):
         max_length=120, default="Editorial team", help_text="A team or role, never an invented person."
     )
     references = models.JSONField(
-        default=list, blank=True, help_text='A list of {"id": ..., "text": ..., "url": ...}; cite each as [^id].'
+        default=list,
+        blank=True,
+        help_text=('A list of {"id", "authors" (optional), "title", "publisher", "year", "url"}; cite each as [^id].'),
     )
 
     # Derived on save, never per request.
@@ -219,8 +221,13 @@ def update_search_vectors(queryset):
     queryset.update(search_vector=Func(everything, function="strip"), search_rank_vector=title_and_summary)
 
 
+REFERENCE_REQUIRED = ("id", "title", "publisher", "year", "url")
+REFERENCE_KEYS = {*REFERENCE_REQUIRED, "authors"}
+
+
 def validate_references(references, body):
-    """References are a list of {id, text, url?}; every one is cited, and every citation has one."""
+    """Each reference names its title, publisher or journal, year and a https:// address (a DOI as
+    https://doi.org/...); authors are optional. Every one is cited, and every citation has one."""
     from articles.markdown import cited_ids
 
     if not isinstance(references, list):
@@ -228,17 +235,23 @@ def validate_references(references, body):
     problems, ids = [], []
     for number, ref in enumerate(references, start=1):
         if not isinstance(ref, dict):
-            problems.append(f"Reference {number} must have an id and a text.")
+            problems.append(f"Reference {number} must have {', '.join(REFERENCE_REQUIRED)}.")
             continue
-        ref_id, text, url = ref.get("id"), ref.get("text"), ref.get("url", "")
+        ref_id = ref.get("id")
         if not isinstance(ref_id, str) or not ref_id.strip():
             problems.append(f"Reference {number} has no id.")
             continue
-        if not isinstance(text, str) or not text.strip():
-            problems.append(f"Reference {ref_id!r} has no text.")
-        if url and not (isinstance(url, str) and url.startswith("https://")):
-            problems.append(f"Reference {ref_id!r} must link with https://.")
-        unknown = set(ref) - {"id", "text", "url"}
+        for key in ("title", "publisher", "authors"):
+            value = ref.get(key)
+            if (key != "authors" or key in ref) and not (isinstance(value, str) and value.strip()):
+                problems.append(f"Reference {ref_id!r} has no {key}.")
+        year = ref.get("year")
+        if not (isinstance(year, int) and not isinstance(year, bool) and 1900 <= year <= 2100):
+            problems.append(f"Reference {ref_id!r} needs its year as a number, such as 2024.")
+        url = ref.get("url")
+        if not (isinstance(url, str) and url.startswith("https://") and len(url) > len("https://")):
+            problems.append(f"Reference {ref_id!r} must link with https:// (a DOI as https://doi.org/...).")
+        unknown = set(ref) - REFERENCE_KEYS
         if unknown:
             problems.append(f"Reference {ref_id!r} has unknown keys: {', '.join(sorted(unknown))}.")
         if ref_id in ids:

@@ -24,7 +24,15 @@ def make_article(topic=None, **fields):
         "slug": f"article-{n}",
         "summary": f"A short summary of article {n}.",
         "body": f"## What is this?\n\nThis is article {n}. It cites a source.[^src]\n\n## What next?\n\nRead on.",
-        "references": [{"id": "src", "text": "A source.", "url": "https://example.org/source"}],
+        "references": [
+            {
+                "id": "src",
+                "title": "A source",
+                "publisher": "A publisher",
+                "year": 2024,
+                "url": "https://example.org/source",
+            }
+        ],
         "topic": topic or make_topic(),
         "audience": Article.Audience.EVERYONE,
         "status": Article.Status.PUBLISHED,

@@ -14,6 +14,19 @@ AUDIENCE_TYPES = {
 }
 
 
+def citation_json_ld(ref):
+    citation = {
+        "@type": "CreativeWork",
+        "name": ref.get("title"),
+        "publisher": {"@type": "Organization", "name": ref.get("publisher")},
+        "datePublished": str(ref.get("year")),
+        "url": ref.get("url"),
+    }
+    if ref.get("authors"):
+        citation["author"] = ref["authors"]
+    return citation
+
+
 @register.simple_tag(takes_context=True)
 def article_json_ld(context, article):
     """schema.org MedicalWebPage data for an article, escaped for safe use inside <script>."""
@@ -34,7 +47,7 @@ def article_json_ld(context, article):
         "publisher": {"@type": "Organization", "name": settings.PUBLISHER},
         "audience": {"@type": "PeopleAudience", "audienceType": AUDIENCE_TYPES.get(article.audience, "Patient")},
         "about": {"@type": "Thing", "name": article.topic.title},
-        "citation": [ref["text"] for ref in article.references],
+        "citation": [citation_json_ld(ref) for ref in article.references],
     }
     payload = json.dumps(data, ensure_ascii=False).translate(_json_script_escapes)
     return mark_safe(f'<script type="application/ld+json">{payload}</script>')  # escaped above

@@ -6,10 +6,12 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from django.urls import Resolver404, resolve
 
 from articles.content_files import SKIPPED_FILES, TOPICS_FILE, read_content
 from articles.markdown import COMMENT_RE, cited_ids, render_markdown
+from articles.models import validate_references
 
 CONTENT = Path(__file__).resolve().parents[2] / "articles" / "content"
 FACTS = Path(__file__).resolve().parents[3] / "shared" / "source" / "facts.md"
@@ -35,7 +37,20 @@ WORDS_MATTER_RE = re.compile(r"<!-- words-matter -->.*?<!-- /words-matter -->", 
 PHONE_RE = re.compile(r"(?<![\d-])(?:1-)?\(?\d{3}\)?[-. ]\d{3}[-. ]\d{4}(?![\d-])")
 # The facts sheet's numbers: SAMHSA (and TTY), Poison Help.
 ALLOWED_PHONES = {"8006624357", "8004874889", "8002221222"}
-PAGES = {"/self-check/", "/self-check/loved-one/", "/get-help/", "/family/", "/articles/", "/about/", "/privacy/", "/"}
+PAGES = {
+    "/self-check/",
+    "/self-check/loved-one/",
+    "/self-check/plan/",
+    "/family/conversation-plan/",
+    "/get-help/",
+    "/family/",
+    "/articles/",
+    "/about/",
+    "/privacy/",
+    "/",
+}
+SOURCES_FILE = CONTENT / "sources.yaml"
+MIN_PUBLISHED = 33
 
 REQUIRED_TOPICS = {
     "understanding-kratom": 3,
@@ -70,7 +85,13 @@ REQUIRED_SUBJECTS = [
     ("boundaries versus enabling", "boundaries"),
     ("keeping yourself well", "caring-for-yourself"),
     ("support groups for families", "support-groups"),
-    ("emergencies", "emergency"),
+    ("emergencies and overdose", "emergency"),
+    ("concentrated 7-OH products", "7-oh"),
+    ("mixing kratom with other drugs", "alcohol-opioids-and-other-drugs"),
+    ("pregnancy and breastfeeding", "pregnancy"),
+    ("the law and drug tests", "legal"),
+    ("talking with a teenager", "teenager"),
+    ("staying safer for people not ready to stop", "staying-safer"),
     ("glossary", "glossary"),
     ("FAQ", "faq"),
 ]
@@ -108,9 +129,31 @@ def article_values(content, file_name):
     return next(a for a in content.articles if f"{a['slug']}.md" == file_name)
 
 
-def test_every_file_is_valid_and_there_are_at_least_twenty_articles(content):
+def test_every_file_is_valid_and_the_library_is_whole(content):
     assert (CONTENT / TOPICS_FILE).exists()
-    assert len(content.articles) == len(ARTICLE_FILES) >= 20
+    assert len(content.articles) == len(ARTICLE_FILES)
+    assert sum(1 for a in content.articles if a["status"] == "published") >= MIN_PUBLISHED
+
+
+@functools.cache
+def sources():
+    return yaml.safe_load(SOURCES_FILE.read_text())
+
+
+def test_the_sources_file_names_title_publisher_year_and_address_for_each_source():
+    entries = sources()
+    ids = [entry["id"] for entry in entries]
+    assert len(ids) == len(set(ids)), "every source is listed once"
+    body = " ".join(f"[^{ref_id}]" for ref_id in ids)
+    validate_references(entries, body)  # raises with every problem
+
+
+@pytest.mark.parametrize("file_name", ARTICLE_FILES)
+def test_every_reference_is_the_sources_files_entry(content, file_name):
+    by_id = {entry["id"]: entry for entry in sources()}
+    for ref in article_values(content, file_name)["references"]:
+        assert ref["id"] in by_id, f"{file_name}: {ref['id']} is not in sources.yaml"
+        assert ref == by_id[ref["id"]], f"{file_name}: {ref['id']} differs from sources.yaml"
 
 
 @pytest.mark.parametrize("file_name", ARTICLE_FILES)
@@ -229,3 +272,28 @@ def test_the_reading_path_has_no_gaps(content):
     positions = sorted(a["reading_path"] for a in content.articles if a["reading_path"] is not None)
     assert positions == list(range(1, len(positions) + 1))
     assert len(positions) >= 10
+
+
+# Good Samaritan protections differ by state: no page may promise that calling cannot get anyone in trouble.
+IMMUNITY_PROMISE_RE = re.compile(
+    r"(?:not|never|won.t|cannot|can.t) (?:get|put) (?:anyone|anybody|you|them|someone|yourself|him|her)"
+    r" (?:in|into) (?:any )?trouble|(?:no one|nobody) (?:will|can) get (?:in|into) trouble",
+    re.IGNORECASE,
+)
+PROMISE_SOURCES = [
+    *sorted(CONTENT.glob("*.md")),
+    *sorted((CONTENT.parents[1] / "templates").rglob("*.html")),
+    *sorted((CONTENT.parents[1] / "assessment").glob("*.py")),
+]
+
+
+def test_the_promise_pattern_catches_what_it_should():
+    assert IMMUNITY_PROMISE_RE.search("You will not get anyone in trouble by calling.")
+    assert IMMUNITY_PROMISE_RE.search("Calling 911 won't get you into trouble")
+    assert not IMMUNITY_PROMISE_RE.search("the rules differ from state to state")
+
+
+@pytest.mark.parametrize("path", PROMISE_SOURCES, ids=lambda path: path.name)
+def test_no_page_promises_that_calling_cannot_get_anyone_in_trouble(path):
+    found = IMMUNITY_PROMISE_RE.findall(path.read_text())
+    assert not found, f"{path.name}: {found}"

@@ -33,7 +33,9 @@ last_reviewed: 2026-01-10
 reviewed_by: Editorial team
 references:
   - id: src
-    text: A source.
+    title: A source
+    publisher: A publisher
+    year: 2025
     url: https://example.org/src
 {extra}---
 {body}"""

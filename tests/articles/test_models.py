@@ -49,7 +49,7 @@ def test_reading_path_lists_in_order():
 
 def test_clean_rejects_a_reference_that_is_never_cited():
     article = make_article()
-    article.references = [*article.references, {"id": "unused", "text": "Never cited."}]
+    article.references = [*article.references, {**article.references[0], "id": "unused"}]
     with pytest.raises(ValidationError) as error:
         article.full_clean()
     assert "never cited" in str(error.value)
@@ -57,10 +57,37 @@ def test_clean_rejects_a_reference_that_is_never_cited():
 
 def test_clean_rejects_a_citation_without_a_reference_and_an_http_link():
     article = make_article(body="Fact.[^src] Other.[^ghost]")
-    article.references = [{"id": "src", "text": "Source", "url": "http://insecure.example"}]
+    article.references = [{**article.references[0], "url": "http://insecure.example"}]
     with pytest.raises(ValidationError) as error:
         article.full_clean()
     assert "[^ghost]" in str(error.value) and "https://" in str(error.value)
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"title": ""}, "has no title"),
+        ({"publisher": " "}, "has no publisher"),
+        ({"year": "2024"}, "year as a number"),
+        ({"year": 24}, "year as a number"),
+        ({"authors": ""}, "has no authors"),
+        ({"text": "Free text"}, "unknown keys: text"),
+    ],
+)
+def test_clean_requires_each_reference_to_name_title_publisher_year_and_address(change, message):
+    article = make_article()
+    article.references = [{**article.references[0], **change}]
+    with pytest.raises(ValidationError) as error:
+        article.full_clean()
+    assert message in str(error.value)
+
+
+def test_clean_requires_a_reference_address():
+    article = make_article()
+    article.references = [{key: value for key, value in article.references[0].items() if key != "url"}]
+    with pytest.raises(ValidationError) as error:
+        article.full_clean()
+    assert "must link with https://" in str(error.value)
 
 
 def test_clean_rejects_a_taken_reading_path_position_and_a_review_date_in_the_past():
