@@ -1,7 +1,9 @@
 """The one definition of the self-check: its questions, answers and versions.
 
 The form, the page and the scoring are all built from this module. Each question is one DSM-5 substance
-use disorder criterion (the criterion id is the field name), asked about the past 12 months.
+use disorder criterion (the criterion id is the field name), asked about the past 12 months in our own plain
+words, adding nothing to the criterion: "time_spent" is time (not money), and "hazardous" is use where it is
+physically dangerous (not risks taken to get kratom).
 """
 
 from dataclasses import dataclass
@@ -50,10 +52,10 @@ QUESTIONS = (
     Question(
         id="time_spent",
         kind=ADDICTION,
-        about_you="Have you spent a lot of time or money getting kratom, using it, or getting over its effects?",
-        about_them="Do they spend a lot of time or money getting kratom, using it, or getting over its effects?",
-        sign="A lot of time or money spent on getting, using or recovering from kratom.",
-        look_for="Frequent trips or deliveries, money that goes missing, or long stretches feeling unwell after use.",
+        about_you="Have you spent a lot of time getting kratom, using it, or getting over its effects?",
+        about_them="Do they spend a lot of time getting kratom, using it, or getting over its effects?",
+        sign="A lot of time spent getting, using or recovering from kratom.",
+        look_for="Frequent trips or deliveries, or long stretches of the day spent using or feeling unwell after use.",
         articles=("signs-of-kratom-addiction", "long-term-recovery-plan"),
     ),
     Question(
@@ -95,10 +97,10 @@ QUESTIONS = (
     Question(
         id="hazardous",
         kind=ADDICTION,
-        about_you="Have you used kratom when it could be unsafe, like before driving, or taken risks to get it?",
-        about_them="Have they used kratom when it could be unsafe, like before driving, or taken risks to get it?",
-        sign="Using when it is unsafe, or taking risks to get kratom.",
-        look_for="Driving after using, mixing kratom with alcohol or other drugs, or risky ways of getting it or paying for it.",
+        about_you="Have you used kratom in situations where it was physically unsafe, like before driving or using machinery?",
+        about_them="Have they used kratom in situations where it was physically unsafe, like before driving or using machinery?",
+        sign="Using in situations where it is physically unsafe, such as driving or using machinery.",
+        look_for="Driving, swimming, or using tools or machines soon after using kratom.",
         articles=("kratom-side-effects-and-risks", "what-to-do-in-an-emergency"),
     ),
     Question(

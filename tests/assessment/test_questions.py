@@ -54,8 +54,8 @@ def test_every_sign_in_the_source_articles_list_is_asked_about():
         "Difficulty focusing on anything other than": ("craving", "hard to"),
         "Taking larger doses or using kratom for longer": ("larger_longer", "for longer"),
         "Needing increasing amounts of kratom": ("tolerance", "more kratom"),
-        "Spending a significant amount of time and money": ("time_spent", "time or money"),
-        "Engaging in risky behaviors to obtain the substance": ("hazardous", "risks to get it"),
+        # DSM-5 counts the time spent; money is not part of the criterion.
+        "Spending a significant amount of time and money": ("time_spent", "a lot of time"),
         "Neglecting responsibilities and relationships": ("obligations", "what you need to do"),
         "Experiencing withdrawal symptoms": ("withdrawal", "feel unwell"),
     }
@@ -67,3 +67,20 @@ def test_every_sign_in_the_source_articles_list_is_asked_about():
     for sign, (question_id, words) in signs.items():
         assert words in by_id[question_id].about_you, sign
     assert "family or friends" in by_id["social"].about_you  # the relationships half of "neglecting"
+
+
+def _all_texts(question):
+    return " ".join((question.about_you, question.about_them, question.sign, question.look_for))
+
+
+def test_each_criterion_is_asked_as_dsm5_defines_it_adding_nothing():
+    by_id = {question.id: question for question in QUESTIONS}
+    time_spent = _all_texts(by_id["time_spent"]).lower()
+    assert "time" in time_spent and "money" not in time_spent and "paying" not in time_spent
+    hazardous = _all_texts(by_id["hazardous"]).lower()
+    for words in ("driving", "machin", "physically unsafe"):
+        assert words in hazardous
+    for drift in ("risks to get", "risky ways", "paying for", "steal", "mixing"):
+        assert drift not in hazardous
+    for question in (by_id["time_spent"], by_id["hazardous"]):
+        assert "physically unsafe" in question.about_you or "time" in question.about_you

@@ -72,7 +72,7 @@ def test_no_crisis_box_when_nobody_is_in_danger(client, shipped_content):
 def test_each_yes_is_shown_with_the_sign_it_reflects(client, shipped_content):
     html = client.post("/self-check/", answers(yes=["craving", "hazardous"])).content.decode()
     assert "Strong cravings or urges to use." in html
-    assert "Using when it is unsafe, or taking risks to get kratom." in html
+    assert "Using in situations where it is physically unsafe, such as driving or using machinery." in html
     assert "Giving up activities that matter." not in html
 
 
