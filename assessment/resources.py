@@ -33,7 +33,10 @@ class Resource:
 EMERGENCY = Resource(
     slug="emergency",
     name="Emergency: call 911",
-    summary=("Call 911 if someone has collapsed, has a seizure, has trouble breathing, or cannot be woken up."),
+    summary=(
+        "Call 911 if someone cannot be woken up, is breathing slowly or not at all, has blue or grey lips, "
+        "has a seizure or has collapsed."
+    ),
     contacts=(Contact("Call", "911", "tel:911"),),
 )
 

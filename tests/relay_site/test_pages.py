@@ -154,3 +154,19 @@ def test_every_error_a_reader_can_cause_is_logged_once_without_their_input(clien
         assert len(records) == 1, [r.getMessage() for r in records]
         message = records[0].getMessage()
         assert "private-words" not in message and "my-secret-answer" not in message and "craving=yes" not in message
+
+
+OVERDOSE_GUIDE = 'href="/articles/what-to-do-in-an-emergency/"'
+
+
+@pytest.mark.parametrize("url", ["/", "/articles/", "/family/", "/get-help/", "/about/", "/self-check/", "/nowhere/"])
+def test_what_to_do_in_an_overdose_is_one_click_from_every_page(client, db, url):
+    response = client.get(url)
+    assert OVERDOSE_GUIDE in response.content.decode()
+
+
+def test_the_overdose_guide_is_on_the_error_pages_rendered_without_a_request():
+    from django.template import loader
+
+    for name in ("500.html", "503.html"):
+        assert OVERDOSE_GUIDE in loader.render_to_string(name), name
