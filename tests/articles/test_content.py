@@ -32,6 +32,7 @@ STIGMA = [
     r"dope ?heads?",
     r"crackheads?",
 ]
+AGENCY_NAMES = ("National Institute on Drug Abuse", "Substance Abuse and Mental Health Services Administration")
 STIGMA_RE = re.compile(r"\b(?:" + "|".join(STIGMA) + r")\b", re.IGNORECASE)
 WORDS_MATTER_RE = re.compile(r"<!-- words-matter -->.*?<!-- /words-matter -->", re.DOTALL)
 PHONE_RE = re.compile(r"(?<![\d-])(?:1-)?\(?\d{3}\)?[-. ]\d{3}[-. ]\d{4}(?![\d-])")
@@ -176,7 +177,9 @@ def test_length_is_between_500_and_1200_words(content, file_name):
 @pytest.mark.parametrize("file_name", ARTICLE_FILES)
 def test_no_stigmatizing_words_outside_an_explaining_sentence(file_name):
     text = (CONTENT / file_name).read_text()
-    outside = WORDS_MATTER_RE.sub("", text).replace("National Institute on Drug Abuse", "")
+    outside = WORDS_MATTER_RE.sub("", text)
+    for agency in AGENCY_NAMES:  # proper names of public bodies, which the site cannot rename
+        outside = outside.replace(agency, "")
     found = STIGMA_RE.findall(outside)
     assert not found, f"{file_name}: {found}"
 
