@@ -1,0 +1,117 @@
+"""The planning tools' forms, built from the definition in plans.py."""
+
+import datetime
+import functools
+
+from django import forms
+from django.utils import timezone
+
+from assessment.plans import CHECKBOXES, DATE, RADIO, TEXT, TEXTAREA
+
+EARLIEST_DAYS, LATEST_DAYS = 1, 2 * 366  # a doctor's date from yesterday (time zones differ) to two years on
+
+
+class SharedFieldMixin:
+    """Forms deep-copy their fields for every instance; nothing changes these after they are built, so
+    every form shares them (as the self-check's fields do)."""
+
+    def __deepcopy__(self, memo):
+        return self
+
+
+class PlanCharField(SharedFieldMixin, forms.CharField):
+    pass
+
+
+class PlanChoiceField(SharedFieldMixin, forms.ChoiceField):
+    pass
+
+
+class PlanMultipleChoiceField(SharedFieldMixin, forms.MultipleChoiceField):
+    pass
+
+
+class PlanDateField(SharedFieldMixin, forms.DateField):
+    def validate(self, value):
+        super().validate(value)
+        if value:
+            today = timezone.localdate()
+            if (
+                not today - datetime.timedelta(days=EARLIEST_DAYS)
+                <= value
+                <= today + datetime.timedelta(days=LATEST_DAYS)
+            ):
+                raise forms.ValidationError(
+                    f"{self.label}: choose a date from today to two years from now.", code="out_of_range"
+                )
+
+
+class PlanForm(forms.Form):
+    plan = None
+
+    def steps(self):
+        """Each step with its bound fields, for the page."""
+        return [(step, [self[plan_field.name] for plan_field in step.fields]) for step in self.plan.steps]
+
+    @property
+    def multiple_value_fields(self):
+        return {f.name for f in self.plan.fields if f.kind == CHECKBOXES}
+
+
+def _field(plan_field):
+    label = plan_field.label
+    if plan_field.kind in (TEXT, TEXTAREA):
+        limit = plan_field.max_length
+        widget = forms.Textarea(attrs={"rows": 3}) if plan_field.kind == TEXTAREA else forms.TextInput()
+        return PlanCharField(
+            label=label,
+            required=False,
+            max_length=limit,
+            widget=widget,
+            help_text=f"Up to {limit:,} characters.",
+            error_messages={
+                "max_length": f"“{label}” is too long: it has %(show_value)d characters. Please keep it to %(limit_value)d or fewer.",
+                "null_characters_not_allowed": f"“{label}” has a character we cannot use. Please take it out.",
+            },
+        )
+    if plan_field.kind == DATE:
+        return PlanDateField(
+            label=label,
+            required=False,
+            input_formats=["%Y-%m-%d"],
+            widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            help_text="If you have one. If your browser shows no calendar, type the year, month and day, like 2027-03-15.",
+            error_messages={"invalid": f"{label}: enter a real date as the year, month and day, like 2027-03-15."},
+        )
+    choices = [(choice.value, choice.label) for choice in plan_field.choices]
+    if plan_field.kind == RADIO:
+        return PlanChoiceField(
+            label=label,
+            required=False,
+            choices=choices,
+            widget=forms.RadioSelect,
+            error_messages={"invalid_choice": f"{label} Choose one of the answers given."},
+        )
+    if plan_field.kind == CHECKBOXES:
+        return PlanMultipleChoiceField(
+            label=label,
+            required=False,
+            choices=choices,
+            widget=forms.CheckboxSelectMultiple,
+            error_messages={"invalid_choice": f"{label}: choose only from the options given."},
+        )
+    raise ValueError(plan_field.kind)
+
+
+@functools.cache  # the plans are fixed for the life of the process
+def plan_form_for(plan):
+    fields = {plan_field.name: _field(plan_field) for plan_field in plan.fields}
+    return type(f"{plan.key.title().replace('-', '')}PlanForm", (PlanForm,), {"plan": plan, **fields})
+
+
+def initial_for(plan, overrides=None):
+    initial = {f.name: list(f.initial) for f in plan.fields if f.initial}
+    initial.update(
+        {name: list(value) if isinstance(value, tuple) else value for name, value in (overrides or {}).items()}
+    )
+    return initial
