@@ -32,6 +32,8 @@ TARGETS = [
     ("self-check submission", "POST /self-check/", 0.25),
 ]
 SEARCH_WORDS = [
+    ("next-steps plan form", "/self-check/plan/", 0.3),
+    ("conversation plan form", "/family/conversation-plan/", 0.3),
     "withdrawal",
     "doctor",
     "family",
