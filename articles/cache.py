@@ -12,6 +12,7 @@ import hashlib
 import logging
 import re
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError
 from django.http import HttpResponse
@@ -62,49 +63,116 @@ def _page_key(request, version):
 
 
 def cached_content_page(view):
-    """Serve a public GET page from the cache, with ETag and Last-Modified, answering 304s.
+    """Mark a view's pages as the same for every reader, so that PageCacheMiddleware may store them.
 
-    Only complete 200 responses that set no cookie are stored: such a page is the same for every reader.
+    Only a complete 200 response that sets no cookie, varies on no cookie and chose no Cache-Control of its
+    own is stored: such a page holds nothing of the reader who asked for it.
     """
 
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
-        if request.method not in ("GET", "HEAD"):
-            return view(request, *args, **kwargs)
-        version = content_version()
-        if version is None:
-            return view(request, *args, **kwargs)
-        key = _page_key(request, version)
-        entry = cache.get(key)
-        if entry is None:
-            response = view(request, *args, **kwargs)
-            if hasattr(response, "render") and callable(response.render):
-                response.render()
-            if response.status_code != 200 or response.cookies or response.has_header("Cache-Control"):
-                return response
-            digest = hashlib.sha256(response.content).hexdigest()[:32]
-            # Compressed once here, served many times. These pages hold no secret (no CSRF token),
-            # so compression cannot leak one.
-            entry = (
-                response.content,
-                gzip.compress(response.content, compresslevel=9, mtime=0),
-                response["Content-Type"],
-                digest,
-                version // 1_000_000_000,
-            )
-            cache.set(key, entry)
-        content, compressed, content_type, digest, last_modified = entry
-        use_gzip = ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", "")) is not None
-        etag = quote_etag(f"{digest}-gz" if use_gzip else digest)
-        not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
-        response = not_modified or HttpResponse(compressed if use_gzip else content, content_type=content_type)
-        if use_gzip and not not_modified:
-            response["Content-Encoding"] = "gzip"
-        response["ETag"] = etag
-        response["Last-Modified"] = http_date(last_modified)
-        response["Vary"] = "Accept-Encoding"
-        # Browsers check back each time; an unchanged page costs them a 304 and no body.
-        response["Cache-Control"] = "no-cache"
+        response = view(request, *args, **kwargs)
+        response.shared_page = True
         return response
 
     return wrapper
+
+
+class PageEntry:
+    """A stored page: both encodings of the body, and every header worked out once, when it is stored.
+
+    A hit costs a cache read and a response built from ready-made parts; nothing below this middleware
+    runs. The headers that the rest of the stack added on the way out (the content security policy, the
+    permissions policy, X-Frame-Options...) were recorded from the response that filled the entry, so a hit
+    carries the same bytes as the miss did. SecurityMiddleware and WhiteNoise sit above and run for both.
+    """
+
+    __slots__ = ("content", "compressed", "etag", "gzip_etag", "last_modified", "headers", "gzip_headers")
+
+    def __init__(self, response, version):
+        self.content = response.content
+        # Compressed once here, served many times. These pages hold no secret (no CSRF token), so
+        # compression cannot leak one.
+        self.compressed = gzip.compress(self.content, compresslevel=9, mtime=0)
+        digest = hashlib.sha256(self.content).hexdigest()[:32]
+        self.etag = quote_etag(digest)
+        self.gzip_etag = quote_etag(f"{digest}-gz")
+        self.last_modified = version // 1_000_000_000
+        common = {
+            name: value
+            for name, value in response.items()
+            if name.lower() not in {"content-length", "content-encoding", "etag", "last-modified", "vary"}
+        }
+        common["Last-Modified"] = http_date(self.last_modified)
+        common["Vary"] = "Accept-Encoding"
+        common["Cache-Control"] = shared_cache_control()
+        self.headers = {**common, "ETag": self.etag, "Content-Length": str(len(self.content))}
+        self.gzip_headers = {
+            **common,
+            "ETag": self.gzip_etag,
+            "Content-Encoding": "gzip",
+            "Content-Length": str(len(self.compressed)),
+        }
+
+    def respond(self, request):
+        use_gzip = ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")) is not None
+        headers = self.gzip_headers if use_gzip else self.headers
+        if "HTTP_IF_NONE_MATCH" in request.META or "HTTP_IF_MODIFIED_SINCE" in request.META:
+            etag = self.gzip_etag if use_gzip else self.etag
+            not_modified = get_conditional_response(request, etag=etag, last_modified=self.last_modified)
+            if not_modified is not None:
+                for name, value in headers.items():
+                    if name not in {"Content-Length", "Content-Encoding", "Content-Type"}:
+                        not_modified[name] = value
+                return not_modified
+        return HttpResponse(self.compressed if use_gzip else self.content, headers=headers)
+
+
+def shared_cache_control():
+    """Browsers revalidate every time (an unchanged page costs them a 304); a shared cache in front, such
+    as the nginx edge in deploy/, may keep a page for EDGE_CACHE_SECONDS and then serve it stale for up to
+    EDGE_STALE_SECONDS more while it fetches a fresh copy, so an edit reaches every reader within the sum."""
+    return (
+        f"public, max-age=0, s-maxage={settings.EDGE_CACHE_SECONDS}, "
+        f"stale-while-revalidate={settings.EDGE_STALE_SECONDS}"
+    )
+
+
+class PageCacheMiddleware:
+    """Answer a stored content page straight after WhiteNoise, before sessions, CSRF, authentication,
+    messages and URL resolving run. Placed right after WhiteNoise in MIDDLEWARE.
+
+    Only GET and HEAD are ever answered from here, and only with pages that a view marked as shared
+    (cached_content_page); the admin, previews and every form never are, since nothing marks them.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method not in ("GET", "HEAD"):
+            return self.get_response(request)
+        version = content_version()
+        if version is None:  # the database is down and no version is known: let the view say so
+            return self.get_response(request)
+        key = _page_key(request, version)
+        entry = cache.get(key)
+        if entry is not None:
+            return entry.respond(request)
+        response = self.get_response(request)
+        if not self._shareable(response):
+            return response
+        entry = PageEntry(response, version)
+        cache.set(key, entry)
+        return entry.respond(request)
+
+    @staticmethod
+    def _shareable(response):
+        return (
+            getattr(response, "shared_page", False)
+            and response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and not response.has_header("Cache-Control")
+            and "cookie" not in response.get("Vary", "").lower()
+        )

@@ -82,6 +82,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # A stored content page is answered here, before the rest of the stack runs (articles.cache).
+    "articles.cache.PageCacheMiddleware",
     "relay_site.middleware.RequestSizeLimitMiddleware",
     "relay_site.middleware.PermissionsPolicyMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -153,6 +155,12 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 5000},
         }
     }
+
+# Content pages tell a shared cache in front (an nginx edge, a CDN) that it may keep them this long, then
+# serve them stale this much longer while it fetches a fresh copy: an edit reaches every reader within the
+# sum. Browsers always revalidate. Forms, results, plans and the admin are never marked shareable.
+EDGE_CACHE_SECONDS = env_int("EDGE_CACHE_SECONDS", 60)
+EDGE_STALE_SECONDS = env_int("EDGE_STALE_SECONDS", 60)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
