@@ -28,9 +28,10 @@ clean:
 
 # Speed and load: figures, never pass/fail timing in the test suite.
 ARTICLES ?= 0
+EDGE ?= 0
 bench:
 	bin/setup-venv requirements.txt
-	ARTICLES=$(ARTICLES) .venv/bin/python -m bench.speed
+	ARTICLES=$(ARTICLES) EDGE=$(EDGE) .venv/bin/python -m bench.speed
 
 soak:
 	bin/setup-venv requirements.txt

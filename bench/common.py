@@ -206,3 +206,46 @@ def parse_wrk(out):
         "requests": int(total.group(1)) if total else 0,
         "raw": out,
     }
+
+
+EDGE_CONFIG = ROOT / "deploy" / "nginx.conf"
+EDGE_VARIABLES = ("EDGE_LISTEN", "EDGE_UPSTREAM", "EDGE_CACHE_DIR", "EDGE_RUN_DIR")
+
+
+def render_edge_config(values):
+    """deploy/nginx.conf with its four ${EDGE_*} values filled in, as envsubst does in the README."""
+    text = EDGE_CONFIG.read_text()
+    for name in EDGE_VARIABLES:
+        text = text.replace("${" + name + "}", str(values[name]))
+    leftover = re.findall(r"\$\{EDGE_[A-Z_]+\}", text)
+    assert not leftover, f"unfilled values in deploy/nginx.conf: {leftover}"
+    return text
+
+
+@contextlib.contextmanager
+def edge(upstream_base):
+    """A private nginx, configured by deploy/nginx.conf, in front of a running site; yields its base URL."""
+    ensure_debian_package("nginx", "nginx-light")
+    port = free_port()
+    folder = Path(tempfile.mkdtemp(prefix="relay-edge-"))
+    values = {
+        "EDGE_LISTEN": f"127.0.0.1:{port}",
+        "EDGE_UPSTREAM": upstream_base.removeprefix("http://"),
+        "EDGE_CACHE_DIR": folder / "cache",
+        "EDGE_RUN_DIR": folder,
+    }
+    config = folder / "nginx.conf"
+    config.write_text(render_edge_config(values))
+    # Run as root, nginx's workers drop to an unprivileged user, which must write the cache and temp files.
+    folder.chmod(0o777)
+    process = subprocess.Popen(
+        ["nginx", "-c", str(config), "-p", str(folder), "-g", "daemon off;"], start_new_session=True
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_for(base + "/healthz")
+        yield base
+    finally:
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=30)
+        shutil.rmtree(folder, ignore_errors=True)
