@@ -300,3 +300,29 @@ def test_the_promise_pattern_catches_what_it_should():
 def test_no_page_promises_that_calling_cannot_get_anyone_in_trouble(path):
     found = IMMUNITY_PROMISE_RE.findall(path.read_text())
     assert not found, f"{path.name}: {found}"
+
+
+ABBREVIATIONS = {"FDA": "Food and Drug Administration", "DEA": "Drug Enforcement Administration"}
+OVERSTATED_DIAGNOSIS_RE = re.compile(
+    r"(?:two|2) or more[^.]*?\b(?:means?|is|are|equals?) (?:you have )?(?:a|an) (?:kratom|substance) use disorder",
+    re.IGNORECASE,
+)
+
+
+@pytest.mark.parametrize("file_name", ARTICLE_FILES)
+def test_wording_a_medical_editor_would_correct(content, file_name):
+    values = article_values(content, file_name)
+    text = readable_text(values["body"], values["references"])
+    prose = f"{values['title']} {values['summary']} {text}"
+    assert "lawfully sold" not in prose, f"{file_name}: the FDA says not lawfully marketed"
+    assert not re.search(r"\bhooked\b", prose, re.IGNORECASE), f"{file_name}: say dependent, or name the sign"
+    assert not OVERSTATED_DIAGNOSIS_RE.search(prose), f"{file_name}: two or more signs can point to a disorder"
+    for short, full in ABBREVIATIONS.items():
+        first = re.search(rf"\b{short}\b", text)
+        if first:
+            assert full in text[: first.start() + 60], f"{file_name}: spell out {short} at its first use"
+
+
+def test_the_overstatement_pattern_catches_what_it_should():
+    assert OVERSTATED_DIAGNOSIS_RE.search("Two or more of these in a year means a substance use disorder.")
+    assert not OVERSTATED_DIAGNOSIS_RE.search("Two or more signs can point to a substance use disorder.")
