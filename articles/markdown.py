@@ -5,6 +5,8 @@ and the output still passes an allow-list sanitizer (nh3), so that no script, ev
 `javascript:` URL can reach a page whoever wrote the Markdown.
 """
 
+import copy
+import html
 import math
 import re
 import xml.etree.ElementTree as etree
@@ -14,6 +16,7 @@ from html.parser import HTMLParser
 import markdown
 import nh3
 from markdown.extensions import Extension
+from markdown.extensions.toc import render_inner_html, strip_tags
 from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
 
@@ -54,10 +57,12 @@ ALLOWED_ATTRIBUTES = {
     "h4": {"id"},
     "th": {"align", "scope"},
     "td": {"align"},
-    "div": {"class"},
+    "div": {"class", "aria-label"},
     "sup": {"class"},
     "abbr": {"title"},
 }
+# Attributes allowed with one value only: the scroll box around a table (WrapTables).
+ALLOWED_ATTRIBUTE_VALUES = {"div": {"role": {"region"}, "tabindex": {"0"}}}
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
 
@@ -113,6 +118,34 @@ class ShapeTree(Treeprocessor):
                     element.set("class", "external")
 
 
+class WrapTables(Treeprocessor):
+    """Put each table in a box that scrolls sideways on a narrow screen, labelled and reachable by keyboard.
+
+    The page itself then never scrolls sideways (WCAG 1.4.10); the label names the table by its columns.
+    """
+
+    def run(self, root):
+        for parent in list(root.iter()):
+            for index, child in enumerate(list(parent)):
+                if child.tag != "table":
+                    continue
+                headers = [self.plain(cell) for cell in child.iter("th")]
+                label = "Table: " + ", ".join(h for h in headers if h) if any(headers) else "Table"
+                box = etree.Element(
+                    "div", {"class": "table-scroll", "role": "region", "aria-label": label, "tabindex": "0"}
+                )
+                parent.remove(child)
+                parent.insert(index, box)
+                box.append(child)
+                box.tail, child.tail = child.tail, None
+
+    def plain(self, cell):
+        cell = copy.deepcopy(cell)
+        for mark in list(cell.iter("sup")):  # a citation mark is no part of a column's name
+            mark.text, mark[:] = "", []
+        return " ".join(html.unescape(strip_tags(render_inner_html(cell, self.md))).split())
+
+
 class SafeArticleExtension(Extension):
     def __init__(self, numbers):
         super().__init__()
@@ -125,6 +158,7 @@ class SafeArticleExtension(Extension):
         md.inlinePatterns.register(CitationProcessor(CITATION_RE, self.numbers), "citation", 175)
         # After inline parsing (20), so links exist; before the table of contents (5), so it sees h2s.
         md.treeprocessors.register(ShapeTree(md), "shape_tree", 15)
+        md.treeprocessors.register(WrapTables(md), "wrap_tables", 14)
 
 
 class _TextExtractor(HTMLParser):
@@ -165,6 +199,7 @@ def sanitize(html):
         html,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
+        tag_attribute_values=ALLOWED_ATTRIBUTE_VALUES,
         url_schemes=URL_SCHEMES,
         link_rel=None,
         strip_comments=True,

@@ -116,6 +116,39 @@ def test_tables_render():
     assert "<table>" in rendered.html and "<th>Say</th>" in rendered.html and "<td>I am worried</td>" in rendered.html
 
 
+def test_a_table_sits_in_a_labelled_scroll_box_reachable_by_keyboard():
+    html = render_markdown(
+        "Before.\n\n| Say [^a] | *Avoid* |\n|---|---|\n| I'm worried | You always |\n\nAfter.", [{"id": "a"}]
+    ).html
+    box = '<div aria-label="Table: Say, Avoid" class="table-scroll" role="region" tabindex="0">\n<table>'
+    assert box in html, html
+    assert html.index("<p>Before.</p>") < html.index(box) < html.index("</table>\n</div>") < html.index("<p>After.</p>")
+    assert html.count("table-scroll") == 1
+
+
+def test_a_table_without_column_names_is_still_labelled():
+    html = render_markdown("|   |   |\n|---|---|\n| 1 | 2 |\n").html
+    assert '<div aria-label="Table" class="table-scroll" role="region" tabindex="0">' in html
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        '<div role="button" tabindex="-1" aria-label="x">t</div>',
+        '<div role="region" tabindex="5">t</div>',
+        '<p role="region" tabindex="0" aria-label="x">t</p>',
+        '<a href="/" role="region" tabindex="0" aria-label="x">t</a>',
+    ],
+)
+def test_the_sanitizer_allows_the_table_box_attributes_only_on_a_div_and_only_with_their_values(raw):
+    from articles.markdown import sanitize
+
+    for tag, attrs in elements_in(sanitize(raw)):
+        assert attrs.get("role") in (None, "region") and attrs.get("tabindex") in (None, "0"), (tag, attrs)
+        if tag != "div":
+            assert not {"role", "tabindex", "aria-label"} & set(attrs), (tag, attrs)
+
+
 def test_citations_become_numbered_links_in_reference_order():
     references = [{"id": "first", "text": "One"}, {"id": "second", "text": "Two"}]
     rendered = render_markdown("Fact.[^second] Other.[^first]", references)
