@@ -8,13 +8,13 @@ from django.http import HttpResponse, HttpResponsePermanentRedirect, JsonRespons
 from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 logger = logging.getLogger(__name__)
 
 
 @never_cache
-@require_GET
+@require_safe
 def healthz(request):
     started = time.monotonic()
     try:
@@ -30,7 +30,7 @@ def healthz(request):
     return JsonResponse({"status": "ok", "database": "ok", "database_ms": elapsed_ms})
 
 
-@require_GET
+@require_safe
 def robots_txt(request):
     lines = [
         "User-agent: *",
@@ -42,7 +42,7 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
-@require_GET
+@require_safe
 def favicon(request):
     # Browsers and crawlers ask for /favicon.ico whatever the page links; send them to the hashed file.
     return HttpResponsePermanentRedirect(static("img/favicon.svg"))
