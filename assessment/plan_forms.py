@@ -12,14 +12,16 @@ EARLIEST_DAYS, LATEST_DAYS = 1, 2 * 366  # a doctor's date from yesterday (time 
 
 
 class SharedFieldMixin:
-    """Forms deep-copy their fields for every instance; nothing changes these after they are built, so
-    every form shares them (as the self-check's fields do)."""
+    """Forms deep-copy their fields for every instance; nothing changes these choice fields after they are
+    built (the pack renders their inputs itself), so every form shares them, as the self-check's fields do.
+    Text and date fields are copied as usual: the pack's crispy_field tag writes aria attributes into their
+    widgets, which must never carry one reader's error state into another's page."""
 
     def __deepcopy__(self, memo):
         return self
 
 
-class PlanCharField(SharedFieldMixin, forms.CharField):
+class PlanCharField(forms.CharField):
     pass
 
 
@@ -31,7 +33,7 @@ class PlanMultipleChoiceField(SharedFieldMixin, forms.MultipleChoiceField):
     pass
 
 
-class PlanDateField(SharedFieldMixin, forms.DateField):
+class PlanDateField(forms.DateField):
     def validate(self, value):
         super().validate(value)
         if value:

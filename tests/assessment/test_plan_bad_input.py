@@ -46,6 +46,17 @@ def test_at_the_limit_is_fine_and_one_over_comes_back_with_everything_kept(clien
 
 
 @pytest.mark.parametrize("plan_key", PLAN_IDS)
+def test_one_readers_errors_never_show_on_the_next_readers_form(client, plan_key):
+    plan = PLANS[plan_key]
+    name = text_fields(plan)[0].name
+    client.post(URLS[plan_key], {name: "x" * 1001})
+    html = Client().post(URLS[plan_key], {name: "fine", "unexpected": "1"}).content.decode()
+    field = html[html.index(f'name="{name}"') - 300 : html.index(f'name="{name}"') + 300]
+    assert "aria-invalid" not in field and f"id_{name}-error" not in field
+    assert "aria-invalid" not in Client().get(URLS[plan_key]).content.decode()
+
+
+@pytest.mark.parametrize("plan_key", PLAN_IDS)
 @pytest.mark.parametrize(
     "extra",
     [
