@@ -12,7 +12,7 @@ from pathlib import Path
 import yaml
 from django.core.exceptions import ValidationError
 
-from articles.models import Article, one_year_after, validate_references
+from articles.models import CONTENT_FIELDS, Article, content_hash, one_year_after, validate_references
 
 TOPICS_FILE = "topics.yaml"
 SKIPPED_FILES = {"README.md"}
@@ -21,9 +21,15 @@ SLUG_RE = re.compile(r"\A[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 
 REQUIRED = ("title", "slug", "summary", "topic", "audience", "status", "publish_date", "last_reviewed", "reviewed_by")
 OPTIONAL = ("reading_path", "next_review_due", "references")
+# A translation names the English article it translates, and the fingerprint of the English text it was made
+# from (`python manage.py translation_status --stamp` writes it), so that a later English change shows; a
+# translation without the fingerprint counts as out of date.
+TRANSLATION_FIELDS = ("translation_of", "translated_from")
 FIELD_ORDER = (
     "title",
     "slug",
+    "translation_of",
+    "translated_from",
     "summary",
     "topic",
     "audience",
@@ -36,6 +42,18 @@ FIELD_ORDER = (
     "references",
 )
 TOPIC_FIELDS = ("slug", "title", "description", "order")
+TRANSLATED_TOPIC_FIELDS = ("slug", "translation_of", "title", "description", "order")
+ORIGINAL_LANGUAGE = "en"
+
+
+def file_hash(values):
+    """The fingerprint of an article's content: the same whether read from its file or from the database."""
+    return content_hash({key: values[key] for key in (*CONTENT_FIELDS, "topic")})
+
+
+def source_fingerprint(values):
+    """What a translation records of the English article it was made from."""
+    return file_hash(values)[:12]
 
 
 @dataclass
@@ -71,9 +89,10 @@ def _check_date(values, key, problems, name):
     return True
 
 
-def parse_topics(path):
+def parse_topics(path, language=ORIGINAL_LANGUAGE):
     problems, topics = [], []
     name = path.name
+    fields = TOPIC_FIELDS if language == ORIGINAL_LANGUAGE else TRANSLATED_TOPIC_FIELDS
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
@@ -86,8 +105,10 @@ def parse_topics(path):
         if not isinstance(item, dict):
             problems.append(Problem(name, where, "must have slug, title, description and order."))
             continue
-        for key in set(item) - set(TOPIC_FIELDS):
+        for key in set(item) - set(fields):
             problems.append(Problem(name, f"{where}.{key}", "is not a known field."))
+        if language != ORIGINAL_LANGUAGE and not isinstance(item.get("translation_of"), str):
+            problems.append(Problem(name, f"{where}.translation_of", "must name the English topic's slug."))
         slug = item.get("slug")
         if not isinstance(slug, str) or not SLUG_RE.match(slug):
             problems.append(Problem(name, f"{where}.slug", "must be lowercase words joined by dashes."))
@@ -98,12 +119,18 @@ def parse_topics(path):
         _check_text(item, "description", problems, name, 300)
         if not isinstance(item.get("order"), int) or item["order"] < 0:
             problems.append(Problem(name, f"{where}.order", "must be a whole number, 0 or more."))
-        topics.append({key: item.get(key) for key in TOPIC_FIELDS})
+        topic = {key: item.get(key) for key in TOPIC_FIELDS}
+        topic["language"] = language
+        topic["translation_key"] = item.get("translation_of") if language != ORIGINAL_LANGUAGE else topic["slug"]
+        topics.append(topic)
     return topics, problems
 
 
-def parse_article(path, topic_slugs):
-    """One article file as a dict of model values, and the problems found in it."""
+def parse_article(path, topic_slugs, language=ORIGINAL_LANGUAGE):
+    """One article file as a dict of model values, and the problems found in it.
+
+    `topic` is always the topic's translation key (its English slug), in every language.
+    """
     name = path.name
     try:
         text = path.read_text(encoding="utf-8")
@@ -120,9 +147,12 @@ def parse_article(path, topic_slugs):
         return None, [Problem(name, "front matter", "must be a set of 'field: value' lines.")]
 
     problems = []
-    for key in sorted(set(meta) - set(REQUIRED) - set(OPTIONAL)):
+    translated = language != ORIGINAL_LANGUAGE
+    required = (*REQUIRED, "translation_of") if translated else REQUIRED
+    optional = (*OPTIONAL, "translated_from") if translated else OPTIONAL
+    for key in sorted(set(meta) - set(required) - set(optional)):
         problems.append(Problem(name, key, "is not a known field."))
-    for key in REQUIRED:
+    for key in required:
         if key not in meta or meta[key] in (None, ""):
             problems.append(Problem(name, key, "is missing."))
     if problems:
@@ -136,6 +166,15 @@ def parse_article(path, topic_slugs):
         problems.append(Problem(name, "slug", "must be lowercase words joined by dashes."))
     elif path.stem != slug:
         problems.append(Problem(name, "slug", f"{slug!r} must match the file name ({path.stem}.md)."))
+    if translated:
+        if not isinstance(meta["translation_of"], str) or not SLUG_RE.match(meta["translation_of"]):
+            problems.append(Problem(name, "translation_of", "must be the English article's slug."))
+        # Without it, the translation counts as out of date until someone checks it and stamps it.
+        translated_from = meta.get("translated_from", "")
+        if not isinstance(translated_from, str) or not re.fullmatch(r"(?:[0-9a-f]{12})?", translated_from):
+            problems.append(
+                Problem(name, "translated_from", "must be the 12-character fingerprint that translation_status writes.")
+            )
     if meta["topic"] not in topic_slugs:
         problems.append(Problem(name, "topic", f"{meta['topic']!r} is not a topic in {TOPICS_FILE}."))
     if meta["audience"] not in Article.Audience.values:
@@ -188,26 +227,29 @@ def parse_article(path, topic_slugs):
         "next_review_due": next_review_due,
         "reviewed_by": meta["reviewed_by"].strip(),
         "references": references,
+        "language": language,
+        "translation_key": meta["translation_of"] if translated else slug,
+        "source_hash": meta.get("translated_from") or "" if translated else "",
     }
     return values, []
 
 
-def read_content(directory):
-    """Every topic and article in a folder, with every problem across all files."""
+def read_content(directory, language=ORIGINAL_LANGUAGE):
+    """Every topic and article in one language's folder, with every problem across all files."""
     directory = Path(directory)
     content = ContentSet()
     topics_path = directory / TOPICS_FILE
     if not topics_path.exists():
         content.problems.append(Problem(TOPICS_FILE, "file", "is missing."))
     else:
-        content.topics, problems = parse_topics(topics_path)
+        content.topics, problems = parse_topics(topics_path, language)
         content.problems.extend(problems)
-    topic_slugs = {topic["slug"] for topic in content.topics}
+    topic_slugs = {topic["translation_key"] for topic in content.topics}
     positions = {}
     for path in sorted(directory.glob("*.md")):
         if path.name in SKIPPED_FILES:
             continue
-        values, problems = parse_article(path, topic_slugs)
+        values, problems = parse_article(path, topic_slugs, language)
         content.problems.extend(problems)
         if values is None:
             continue
@@ -225,8 +267,13 @@ def read_content(directory):
 def serialize_article(article):
     """The file text for an article: the inverse of parse_article."""
     values = article.content_values()
+    if article.is_translation:
+        values["translation_of"] = article.translation_key
+        values["translated_from"] = article.source_hash
     meta = {}
     for key in FIELD_ORDER:
+        if key in TRANSLATION_FIELDS and not article.is_translation:
+            continue
         value = values[key]
         if key == "reading_path" and value is None:
             continue
@@ -237,6 +284,10 @@ def serialize_article(article):
     return f"---\n{front}---\n{values['body'].strip()}\n"
 
 
-def serialize_topics(topics):
-    data = [{key: getattr(topic, key) for key in TOPIC_FIELDS} for topic in topics]
+def serialize_topics(topics, language=ORIGINAL_LANGUAGE):
+    fields = TOPIC_FIELDS if language == ORIGINAL_LANGUAGE else TRANSLATED_TOPIC_FIELDS
+    data = [
+        {key: topic.translation_key if key == "translation_of" else getattr(topic, key) for key in fields}
+        for topic in topics
+    ]
     return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=False, width=1000)

@@ -2,12 +2,13 @@ import datetime
 import hashlib
 import json
 
+from django.conf import settings
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import connections, models
 from django.db.models import Func
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from articles.markdown import reading_minutes, render_markdown
 
@@ -38,26 +39,58 @@ class ContentVersion(models.Model):
         return cls.current()
 
 
+LANGUAGE_CHOICES = [(code, name) for code, name in settings.LANGUAGES]
+
+
+def reverse_in(language, name, args=()):
+    """An address in the given language's edition (English has no prefix; Spanish lives under /es/)."""
+    with translation.override(language):
+        return reverse(name, args=args)
+
+
+class TopicQuerySet(models.QuerySet):
+    def in_language(self, language):
+        return self.filter(language=language)
+
+
 class Topic(models.Model):
+    """One row per language; a translation shares its English original's translation_key."""
+
+    language = models.CharField(max_length=7, choices=LANGUAGE_CHOICES, default="en")
+    translation_key = models.SlugField(max_length=80, help_text="The English topic's slug, in every language.")
     title = models.CharField(max_length=120)
-    slug = models.SlugField(max_length=80, unique=True)
+    slug = models.SlugField(max_length=80)
     description = models.CharField(max_length=300)
     order = models.PositiveSmallIntegerField(default=0)
 
+    objects = TopicQuerySet.as_manager()
+
     class Meta:
         ordering = ["order", "title"]
+        constraints = [
+            models.UniqueConstraint(fields=["language", "slug"], name="one_topic_slug_per_language"),
+            models.UniqueConstraint(fields=["language", "translation_key"], name="one_topic_per_key_and_language"),
+        ]
 
     def __str__(self):
         return self.title
 
+    def save(self, *args, **kwargs):
+        if not self.translation_key and self.language == settings.LANGUAGE_CODE:
+            self.translation_key = self.slug
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
-        return reverse("topic_detail", args=[self.slug])
+        return reverse_in(self.language, "topic_detail", args=[self.slug])
 
 
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         """What readers may see: published, and not dated in the future."""
         return self.filter(status=Article.Status.PUBLISHED, publish_date__lte=timezone.localdate())
+
+    def in_language(self, language):
+        return self.filter(language=language)
 
     def review_overdue(self):
         return self.filter(next_review_due__lt=timezone.localdate())
@@ -91,8 +124,17 @@ class Article(models.Model):
         PEOPLE_WHO_USE = "people-who-use", "People who use kratom"
         FAMILY = "family", "Family and friends"
 
+    language = models.CharField(max_length=7, choices=LANGUAGE_CHOICES, default="en")
+    translation_key = models.SlugField(
+        max_length=100, help_text="The English article's slug, in every language: it links the translations."
+    )
+    source_hash = models.CharField(
+        max_length=12,
+        blank=True,
+        help_text="For a translation: the fingerprint of the English article it was translated from.",
+    )
     title = models.CharField(max_length=200)
-    slug = models.SlugField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100)
     summary = models.CharField(max_length=300, help_text="One or two sentences. Used as the page description.")
     body = models.TextField(help_text="Markdown. Headings start at ##. Cite a reference with [^id].")
     topic = models.ForeignKey(Topic, on_delete=models.PROTECT, related_name="articles")
@@ -133,11 +175,17 @@ class Article(models.Model):
     class Meta:
         ordering = ["topic__order", "reading_path", "title"]
         indexes = [models.Index(fields=["status", "publish_date"])]
+        constraints = [
+            models.UniqueConstraint(fields=["language", "slug"], name="one_article_slug_per_language"),
+            models.UniqueConstraint(fields=["language", "translation_key"], name="one_article_per_key_and_language"),
+        ]
 
     def __str__(self):
         return self.title
 
     def save(self, *args, **kwargs):
+        if not self.translation_key and not self.is_translation:
+            self.translation_key = self.slug
         if not self.next_review_due:
             self.next_review_due = one_year_after(self.last_reviewed)
         rendered = render_markdown(self.body, self.references)
@@ -152,7 +200,23 @@ class Article(models.Model):
         update_search_vectors(Article.objects.filter(pk=self.pk))
 
     def get_absolute_url(self):
-        return reverse("article_detail", args=[self.slug])
+        return reverse_in(self.language, "article_detail", args=[self.slug])
+
+    @property
+    def is_translation(self):
+        return self.language != settings.LANGUAGE_CODE
+
+    def original(self):
+        """The English article this one translates (None for an English article, or if it is gone)."""
+        if not self.is_translation:
+            return None
+        return Article.objects.filter(language=settings.LANGUAGE_CODE, translation_key=self.translation_key).first()
+
+    @property
+    def translation_out_of_date(self):
+        """True when the English original changed after this translation was made."""
+        original = self.original()
+        return original is not None and original.content_hash()[:12] != self.source_hash
 
     @property
     def is_live(self):
@@ -171,7 +235,11 @@ class Article(models.Model):
         if self.next_review_due and self.last_reviewed and self.next_review_due <= self.last_reviewed:
             errors["next_review_due"] = "The next review must come after the last review."
         if self.reading_path is not None:
-            taken = Article.objects.filter(reading_path=self.reading_path).exclude(pk=self.pk).first()
+            taken = (
+                Article.objects.filter(language=self.language, reading_path=self.reading_path)
+                .exclude(pk=self.pk)
+                .first()
+            )
             if taken:
                 errors["reading_path"] = f"Position {self.reading_path} is already taken by \u201c{taken}\u201d."
         if errors:
@@ -179,7 +247,8 @@ class Article(models.Model):
 
     def content_values(self):
         values = {name: getattr(self, name) for name in CONTENT_FIELDS}
-        values["topic"] = self.topic.slug if self.topic_id else None
+        # By translation key (the English slug), so that a translation's file names its topic as English does.
+        values["topic"] = self.topic.translation_key if self.topic_id else None
         return values
 
     def content_hash(self):
@@ -209,16 +278,24 @@ def content_hash(values):
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
+# PostgreSQL text search configuration per language. spanish_unaccent (migration 0007) is Spanish stemming
+# over unaccented words, so that "adiccion" finds "adicción".
+SEARCH_CONFIGS = {"en": "english", "es": "spanish_unaccent"}
+
+
 def update_search_vectors(queryset):
     """Refresh the stored full-text vectors (PostgreSQL only; SQLite searches the text directly)."""
     if connections[queryset.db].vendor != "postgresql":
         return
-    title_and_summary = SearchVector("title", weight="A", config="english") + SearchVector(
-        "summary", weight="B", config="english"
-    )
-    everything = title_and_summary + SearchVector("search_text", weight="C", config="english")
-    # The matching vector needs no positions or weights: stripped, it is a fraction of the size to read.
-    queryset.update(search_vector=Func(everything, function="strip"), search_rank_vector=title_and_summary)
+    for language, config in SEARCH_CONFIGS.items():
+        title_and_summary = SearchVector("title", weight="A", config=config) + SearchVector(
+            "summary", weight="B", config=config
+        )
+        everything = title_and_summary + SearchVector("search_text", weight="C", config=config)
+        # The matching vector needs no positions or weights: stripped, it is a fraction of the size to read.
+        queryset.filter(language=language).update(
+            search_vector=Func(everything, function="strip"), search_rank_vector=title_and_summary
+        )
 
 
 REFERENCE_REQUIRED = ("id", "title", "publisher", "year", "url")

@@ -151,12 +151,13 @@ def test_missing_required_fields_and_unknown_topic_are_named(content_dir):
 
 def test_export_then_import_changes_nothing(tmp_path):
     run_import(CONTENT)
-    before = {a.slug: (a.content_hash(), a.updated_at) for a in Article.objects.all()}
+    before = {(a.language, a.slug): (a.content_hash(), a.source_hash, a.updated_at) for a in Article.objects.all()}
     call_command("export_articles", str(tmp_path / "out"), stdout=io.StringIO())
-    assert len(list((tmp_path / "out").glob("*.md"))) == len(before)
+    assert len([*(tmp_path / "out").glob("*.md"), *(tmp_path / "out").glob("es/*.md")]) == len(before)
     out, _ = run_import(tmp_path / "out")
     assert f"0 created, 0 updated, {len(before)} unchanged, 0 conflict(s)" in out
-    assert {a.slug: (a.content_hash(), a.updated_at) for a in Article.objects.all()} == before
+    after = {(a.language, a.slug): (a.content_hash(), a.source_hash, a.updated_at) for a in Article.objects.all()}
+    assert after == before
 
 
 def test_an_admin_edit_survives_export_and_reimport(tmp_path):
@@ -174,5 +175,5 @@ def test_an_admin_edit_survives_export_and_reimport(tmp_path):
 def test_shipped_content_imports_cleanly(tmp_path):
     shutil.copytree(CONTENT, tmp_path / "content")
     out, err = run_import(tmp_path / "content")
-    assert "0 updated, 0 unchanged, 0 conflict(s)" in out and not err
+    assert "0 updated, 0 unchanged, 0 conflict(s), 0 translation(s) out of date" in out and not err
     assert Article.objects.published().count() >= 20
