@@ -5,6 +5,7 @@ from django.middleware.csrf import get_token
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.views import View
 from django.views.generic import TemplateView
 
@@ -120,7 +121,7 @@ class CheckView(View):
             response["Cache-Control"] = "no-store"
             return response
         result = score_answers(form.cleaned_data)
-        DailyCount.increment(self.version.key, result.band)
+        DailyCount.increment(self.version.key, result.band, get_language())
         context = {
             "result": result,
             "version": self.version,

@@ -13,20 +13,30 @@ from tests.markers import postgres_only
 @pytest.mark.django_db
 def test_increment_creates_then_adds_to_the_days_row():
     day = datetime.date(2026, 5, 1)
-    DailyCount.increment("self", "mild", day=day)
-    DailyCount.increment("self", "mild", day=day)
-    DailyCount.increment("loved_one", "mild", day=day)
+    DailyCount.increment("self", "mild", "en", day=day)
+    DailyCount.increment("self", "mild", "en", day=day)
+    DailyCount.increment("loved_one", "mild", "en", day=day)
     assert DailyCount.objects.get(day=day, version="self", band="mild").count == 2
     assert DailyCount.objects.get(day=day, version="loved_one", band="mild").count == 1
 
 
 @pytest.mark.django_db
-def test_the_count_table_holds_only_day_version_band_and_count():
+def test_the_count_table_holds_only_day_version_band_language_and_count():
     columns = {
         column.name
         for column in connection.introspection.get_table_description(connection.cursor(), "assessment_dailycount")
     }
-    assert columns == {"id", "day", "version", "band", "count"}
+    assert columns == {"id", "day", "version", "band", "language", "count"}
+
+
+@pytest.mark.django_db
+def test_each_language_is_counted_apart():
+    day = datetime.date(2026, 5, 2)
+    DailyCount.increment("self", "severe", "es", day=day)
+    DailyCount.increment("self", "severe", "en", day=day)
+    DailyCount.increment("self", "severe", "es", day=day)
+    counts = dict(DailyCount.objects.filter(day=day).values_list("language", "count"))
+    assert counts == {"en": 1, "es": 2}
 
 
 @postgres_only
