@@ -3,30 +3,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-PAGES = [
-    "/",
-    "/articles/",
-    "/articles/topic/getting-help/",
-    "/articles/kratom-withdrawal/",
-    "/articles/glossary/",
-    "/family/",
-    "/search/?q=withdrawal",
-    "/search/?q=zzzz",
-    "/self-check/",
-    "/self-check/loved-one/",
-    "/get-help/",
-    "/about/",
-    "/privacy/",
-    "/no-such-page/",
-]
-
-
-def test_every_page_passes_axe_in_light_and_dark_schemes(site, page, assert_accessible):
-    for scheme in ["light", "dark"]:
-        page.emulate_media(color_scheme=scheme)
-        for path in PAGES:
-            page.goto(site + path)
-            assert_accessible(page, f"{path} ({scheme})")
+# Every page and state passes axe-core in both colour schemes: see pages.py and test_every_state.py.
 
 
 def test_home_page_loads_with_its_styles(site, page):

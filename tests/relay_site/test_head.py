@@ -14,6 +14,8 @@ URLS = [
     "/search/?q=zzzz",
     "/self-check/",
     "/self-check/loved-one/",
+    "/self-check/plan/",
+    "/family/conversation-plan/",
     "/get-help/",
     "/about/",
     "/privacy/",
