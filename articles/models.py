@@ -101,6 +101,7 @@ class ArticleQuerySet(models.QuerySet):
     def for_listing(self):
         # List pages never need the body; leaving it out keeps a long list cheap.
         return self.select_related("topic").only(
+            "language",
             "title",
             "slug",
             "summary",
@@ -108,6 +109,7 @@ class ArticleQuerySet(models.QuerySet):
             "reading_minutes",
             "publish_date",
             "reading_path",
+            "topic__language",
             "topic__title",
             "topic__slug",
             "topic__order",

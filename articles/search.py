@@ -4,14 +4,17 @@ Title matches always rank first; the rest follows the database's rank.
 """
 
 import re
+import unicodedata
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.core.paginator import Paginator
 from django.db import connections
-from django.db.models import BooleanField, Case, ExpressionWrapper, F, IntegerField, Q, QuerySet, Value, When
+from django.db.models import BooleanField, Case, ExpressionWrapper, F, Func, IntegerField, Q, QuerySet, Value, When
 from django.utils.functional import cached_property
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+
+from articles.models import SEARCH_CONFIGS
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 8
@@ -29,10 +32,16 @@ def search_terms(query):
     return terms[:MAX_TERMS]
 
 
-def _title_match(terms):
+def fold(text):
+    """Lowercase without accents, one character for one, so that positions in the folded text are the
+    same as in the original: "Adicción" becomes "adiccion"."""
+    return "".join(unicodedata.normalize("NFD", char)[0] for char in text.lower())
+
+
+def _title_match(terms, lookup="icontains"):
     condition = Q()
     for term in terms:
-        condition |= Q(title__icontains=term)
+        condition |= Q(**{f"title__{lookup}": term})
     return ExpressionWrapper(condition, output_field=BooleanField())
 
 
@@ -45,11 +54,14 @@ class FullTextResults:
     COUNT_CAP.
     """
 
-    def __init__(self, queryset, terms):
-        query = SearchQuery(" ".join(terms), search_type="plain", config="english")
+    def __init__(self, queryset, terms, language="en"):
+        config = SEARCH_CONFIGS[language]
+        query = SearchQuery(" ".join(terms), search_type="plain", config=config)
+        # Outside English, accents never decide a match: the configuration unaccents, and so does the title test.
+        in_title = _title_match(terms) if language == "en" else _title_match(terms, "unaccent__icontains")
         self.ranked = (
             queryset.filter(search_rank_vector=query)
-            .annotate(rank=SearchRank(F("search_rank_vector"), query), in_title=_title_match(terms))
+            .annotate(rank=SearchRank(F("search_rank_vector"), query), in_title=in_title)
             .order_by("-in_title", "-rank", "title")
         )
         self.in_text = queryset.filter(search_vector=query).exclude(search_rank_vector=query).order_by("title")
@@ -91,25 +103,44 @@ class SearchPaginator(Paginator):
         return results.count()
 
 
-def search_articles(queryset, terms):
+def search_articles(queryset, terms, language="en"):
     if not terms:
         return queryset.none()
     if connections[queryset.db].vendor == "postgresql":
-        return FullTextResults(queryset, terms)
+        return FullTextResults(queryset, terms, language)
     # SQLite: every word must appear somewhere; the title and summary decide the rank, and articles that
     # match only in their text follow A to Z, as on PostgreSQL. The long text is scanned once per query.
+    # Outside English, words are compared without accents (the fold() function, registered on SQLite).
+    if language == "en":
+        fields = {"title": "title", "summary": "summary", "text": "search_text"}
+    else:
+        terms = [fold(term) for term in terms]
+        queryset = queryset.annotate(
+            folded_title=Func("title", function="fold"),
+            folded_summary=Func("summary", function="fold"),
+            folded_text=Func("search_text", function="fold"),
+        )
+        fields = {"title": "folded_title", "summary": "folded_summary", "text": "folded_text"}
     matches_all = Q()
     score = Value(0)
+    in_title = Q()
     for term in terms:
-        matches_all &= Q(title__icontains=term) | Q(summary__icontains=term) | Q(search_text__icontains=term)
+        title, summary, text = (Q(**{f"{fields[name]}__contains": term}) for name in ("title", "summary", "text"))
+        if language == "en":
+            title, summary, text = (Q(**{f"{fields[name]}__icontains": term}) for name in ("title", "summary", "text"))
+        matches_all &= title | summary | text
+        in_title |= title
         score = (
             score
-            + Case(When(title__icontains=term, then=Value(10)), default=Value(0))
-            + Case(When(summary__icontains=term, then=Value(3)), default=Value(0))
+            + Case(When(title, then=Value(10)), default=Value(0))
+            + Case(When(summary, then=Value(3)), default=Value(0))
         )
     return (
         queryset.filter(matches_all)
-        .annotate(rank=ExpressionWrapper(score, output_field=IntegerField()), in_title=_title_match(terms))
+        .annotate(
+            rank=ExpressionWrapper(score, output_field=IntegerField()),
+            in_title=ExpressionWrapper(in_title, output_field=BooleanField()),
+        )
         .order_by("-in_title", "-rank", "title")
     )
 
@@ -118,7 +149,8 @@ def excerpt(text, terms, width=220):
     """A short, escaped piece of text around the first match, with every match wrapped in <mark>."""
     if not text:
         return ""
-    lowered = text.lower()
+    lowered = fold(text)
+    terms = [fold(term) for term in terms]
     positions = [lowered.find(term) for term in terms if lowered.find(term) >= 0]
     start = max(0, min(positions) - width // 3) if positions else 0
     if start:
@@ -129,11 +161,11 @@ def excerpt(text, terms, width=220):
     piece = text[start:end].replace("\n", " ")
     if not terms:
         return escape(piece)
-    pattern = re.compile("|".join(re.escape(term) for term in sorted(terms, key=len, reverse=True)), re.IGNORECASE)
+    pattern = re.compile("|".join(re.escape(term) for term in sorted(terms, key=len, reverse=True)))
     out, last = [], 0
-    for match in pattern.finditer(piece):
+    for match in pattern.finditer(fold(piece)):
         out.append(escape(piece[last : match.start()]))
-        out.append(f"<mark>{escape(match.group(0))}</mark>")
+        out.append(f"<mark>{escape(piece[match.start() : match.end()])}</mark>")
         last = match.end()
     out.append(escape(piece[last:]))
     prefix = "… " if start else ""

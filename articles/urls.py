@@ -1,4 +1,5 @@
 from django.urls import path
+from django.utils.translation import gettext_lazy as _
 
 from articles import views
 from articles.cache import cached_content_page
@@ -6,11 +7,11 @@ from articles.feeds import LatestArticlesFeed
 
 urlpatterns = [
     path("", cached_content_page(views.HomeView.as_view()), name="home"),
-    path("articles/", cached_content_page(views.ArticleListView.as_view()), name="article_list"),
-    path("articles/topic/<slug:slug>/", cached_content_page(views.TopicDetailView.as_view()), name="topic_detail"),
-    path("articles/<slug:slug>/", cached_content_page(views.ArticleDetailView.as_view()), name="article_detail"),
-    path("articles/<slug:slug>/preview/", views.ArticlePreviewView.as_view(), name="article_preview"),
-    path("family/", cached_content_page(views.FamilyView.as_view()), name="family"),
-    path("search/", cached_content_page(views.SearchView.as_view()), name="search"),
-    path("feeds/articles/", cached_content_page(LatestArticlesFeed()), name="article_feed"),
+    path(_("articles/"), cached_content_page(views.ArticleListView.as_view()), name="article_list"),
+    path(_("articles/topic/<slug:slug>/"), cached_content_page(views.TopicDetailView.as_view()), name="topic_detail"),
+    path(_("articles/<slug:slug>/"), cached_content_page(views.ArticleDetailView.as_view()), name="article_detail"),
+    path(_("articles/<slug:slug>/preview/"), views.ArticlePreviewView.as_view(), name="article_preview"),
+    path(_("family/"), cached_content_page(views.FamilyView.as_view()), name="family"),
+    path(_("search/"), cached_content_page(views.SearchView.as_view()), name="search"),
+    path(_("feeds/articles/"), cached_content_page(LatestArticlesFeed()), name="article_feed"),
 ]

@@ -1,13 +1,46 @@
+from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
 from django.shortcuts import get_object_or_404
 from django.utils.decorators import method_decorator
+from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView, TemplateView
 
-from articles.models import Article, Topic
+from articles.models import Article, Topic, reverse_in
 from articles.search import COUNT_CAP, MAX_QUERY_LENGTH, SearchPaginator, excerpt, search_articles, search_terms
 
 PAGE_SIZE = 30
+FAMILY_TOPIC = "family-and-friends"  # a translation key: the same in every language
+
+
+def published():
+    """Published articles in the language of the address being served."""
+    return Article.objects.published().in_language(get_language())
+
+
+def with_translation_slugs(queryset):
+    """Each row's slug in the other languages, read in the same query, for the language switch and hreflang."""
+    model = queryset.model
+    others = model.objects.published() if model is Article else model.objects.all()
+    return queryset.annotate(
+        **{
+            f"slug_{code}": Subquery(
+                others.filter(language=code, translation_key=OuterRef("translation_key")).values("slug")[:1]
+            )
+            for code, _ in settings.LANGUAGES
+            if code != get_language()
+        }
+    )
+
+
+def translation_urls(row, url_name):
+    """The address of the same page in each language that has it."""
+    urls = {row.language: row.get_absolute_url()}
+    for code, _ in settings.LANGUAGES:
+        slug = getattr(row, f"slug_{code}", None)
+        if slug:
+            urls[code] = reverse_in(code, url_name, args=[slug])
+    return urls
 
 
 class HomeView(TemplateView):
@@ -15,8 +48,8 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["reading_path"] = Article.objects.published().in_reading_path().for_listing()
-        context["topics"] = Topic.objects.all()
+        context["reading_path"] = published().in_reading_path().for_listing()
+        context["topics"] = Topic.objects.in_language(get_language())
         return context
 
 
@@ -26,9 +59,7 @@ class ArticleListView(ListView):
     paginate_orphans = 5
 
     def get_queryset(self):
-        return (
-            Article.objects.published().for_listing().order_by("topic__order", "topic__title", "reading_path", "title")
-        )
+        return published().for_listing().order_by("topic__order", "topic__title", "reading_path", "title")
 
 
 class TopicDetailView(ListView):
@@ -37,11 +68,14 @@ class TopicDetailView(ListView):
     paginate_orphans = 5
 
     def get_queryset(self):
-        self.topic = get_object_or_404(Topic, slug=self.kwargs["slug"])
-        return Article.objects.published().for_listing().filter(topic=self.topic).order_by("reading_path", "title")
+        topics = with_translation_slugs(Topic.objects.in_language(get_language()))
+        self.topic = get_object_or_404(topics, slug=self.kwargs["slug"])
+        return published().for_listing().filter(topic=self.topic).order_by("reading_path", "title")
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(topic=self.topic, **kwargs)
+        return super().get_context_data(
+            topic=self.topic, translation_urls=translation_urls(self.topic, "topic_detail"), **kwargs
+        )
 
 
 class FamilyView(ListView):
@@ -51,9 +85,9 @@ class FamilyView(ListView):
 
     def get_queryset(self):
         return (
-            Article.objects.published()
+            published()
             .for_listing()
-            .filter(Q(audience=Article.Audience.FAMILY) | Q(topic__slug="family-and-friends"))
+            .filter(Q(audience=Article.Audience.FAMILY) | Q(topic__translation_key=FAMILY_TOPIC))
             .order_by("topic__order", "title")
         )
 
@@ -63,13 +97,14 @@ class ArticleDetailView(DetailView):
     context_object_name = "article"
 
     def get_queryset(self):
-        return Article.objects.published().select_related("topic")
+        return with_translation_slugs(published().select_related("topic"))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         article = self.object
+        context["translation_urls"] = translation_urls(article, "article_detail")
         context["related"] = (
-            Article.objects.published()
+            published()
             .for_listing()
             .filter(topic_id=article.topic_id)
             .exclude(pk=article.pk)
@@ -78,7 +113,7 @@ class ArticleDetailView(DetailView):
         context["previous_article"] = context["next_article"] = None
         if article.reading_path is not None:
             # The reading path is a short editorial list: one query for it, neighbours picked here.
-            path = list(Article.objects.published().in_reading_path().only("slug", "title", "reading_path"))
+            path = list(published().in_reading_path().only("language", "slug", "title", "reading_path"))
             positions = [item.reading_path for item in path]
             if article.reading_path in positions:
                 index = positions.index(article.reading_path)
@@ -92,7 +127,7 @@ class ArticlePreviewView(ArticleDetailView):
     """Staff see drafts and future articles exactly as readers will; never cached, never indexed."""
 
     def get_queryset(self):
-        return Article.objects.select_related("topic")
+        return with_translation_slugs(Article.objects.in_language(get_language()).select_related("topic"))
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(preview=True, **kwargs)
@@ -108,8 +143,10 @@ class SearchView(ListView):
         self.query = " ".join(raw.split())[:MAX_QUERY_LENGTH]
         self.query_was_cut = len(" ".join(raw.split())) > MAX_QUERY_LENGTH
         self.terms = search_terms(self.query)
-        articles = Article.objects.published().select_related("topic")
-        return search_articles(articles.defer("body", "body_html", "toc_html", "references"), self.terms)
+        articles = published().select_related("topic")
+        return search_articles(
+            articles.defer("body", "body_html", "toc_html", "references"), self.terms, get_language()
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(

@@ -14,6 +14,7 @@ from django.middleware.csrf import get_token
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils.datastructures import MultiValueDict
+from django.utils.translation import get_language
 from django.views import View
 from icalendar import Calendar, Event
 
@@ -79,7 +80,7 @@ class PlanView(View):
     def render_blank_form(self, band=None):
         # As the self-check does: the blank form (one per band for a result's prefill) is rendered once per
         # process with a stand-in for the CSRF token, and each reader's own token is put in.
-        key = ("plan", self.plan.key, band)
+        key = ("plan", self.plan.key, band, get_language())
         page = _form_pages.get(key)
         if page is None:
             form = self.form_class(initial=initial_for(self.plan, BAND_PREFILL.get(band)))

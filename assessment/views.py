@@ -40,12 +40,24 @@ _form_pages = {}
 
 def recommendable_articles():
     """Title, summary and address of every article a result may suggest, cached until content changes."""
-    key = f"self-check-articles:{content_version()}:{timezone.localdate()}"
+    language = get_language()
+    key = f"self-check-articles:{content_version()}:{timezone.localdate()}:{language}"
     cards = cache.get(key)
     if cards is None:
+        articles = (
+            Article.objects.published()
+            .in_language(language)
+            .filter(translation_key__in=RECOMMENDABLE)
+            .only("language", "translation_key", "slug", "title", "summary")
+        )
+        # Keyed by translation key (the English slug), which the question definition names.
         cards = {
-            article.slug: {"title": article.title, "summary": article.summary, "url": article.get_absolute_url()}
-            for article in Article.objects.published().filter(slug__in=RECOMMENDABLE).only("slug", "title", "summary")
+            article.translation_key: {
+                "title": article.title,
+                "summary": article.summary,
+                "url": article.get_absolute_url(),
+            }
+            for article in articles
         }
         cache.set(key, cards)
     return cards
@@ -83,7 +95,8 @@ class CheckView(View):
     def render_blank_form(self):
         # The blank form is the same for everyone but its CSRF token: render it once, then put each
         # reader's own token in. The token is still masked afresh for every response.
-        page = _form_pages.get(self.version.key)
+        key = (self.version.key, get_language())
+        page = _form_pages.get(key)
         if page is None:
             context = {
                 "form": self.get_form_class()(),
@@ -93,7 +106,7 @@ class CheckView(View):
             }
             page = render_to_string("assessment/check.html", context, request=self.request)
             if not settings.DEBUG:
-                _form_pages[self.version.key] = page
+                _form_pages[key] = page
         return HttpResponse(page.replace(CSRF_STAND_IN, get_token(self.request)))
 
     def get(self, request):

@@ -26,7 +26,8 @@ from articles.models import Article, Topic, update_search_vectors  # noqa: E402
 def real_sentences():
     """Sentences from the shipped articles: synthetic articles built from them have the word mix of real ones."""
     sentences = []
-    for text in Article.objects.exclude(slug__startswith="synthetic-").values_list("search_text", flat=True):
+    english = Article.objects.in_language("en").exclude(slug__startswith="synthetic-")
+    for text in english.values_list("search_text", flat=True):
         for line in text.splitlines():
             sentences.extend(part.strip() + "." for part in line.split(". ") if len(part.split()) >= 4)
     return sentences
@@ -51,7 +52,7 @@ def main(count):
     rng = random.Random(20261128)
     sentences = real_sentences()
     words = sorted({w.lower() for sentence in sentences for w in sentence.split() if w.isalpha() and len(w) > 4})
-    topics = list(Topic.objects.all())
+    topics = list(Topic.objects.in_language("en"))
     references = [{"id": "src", "text": "A synthetic source for load testing.", "url": "https://example.org/"}]
     today = timezone.localdate()
     batch = []
@@ -62,6 +63,7 @@ def main(count):
             Article(
                 title=f"Synthetic article {n}: {' '.join(rng.sample(words, 3))}",
                 slug=f"synthetic-{n}",
+                translation_key=f"synthetic-{n}",
                 summary=rng.choice(sentences)[:300],
                 body=body,
                 references=references,

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import DatabaseError
 from django.http import HttpResponse
 from django.template import loader
+from django.utils import translation
 
 logger = logging.getLogger(__name__)
 
@@ -64,4 +65,25 @@ class DatabaseUnavailableMiddleware:
         response["Retry-After"] = "30"
         response["Cache-Control"] = "no-store"
         response._has_been_logged = True  # logged above, once
+        return response
+
+
+class PathLanguageMiddleware:
+    """The address alone chooses the language: /es/... is Spanish, everything else English.
+
+    Django's LocaleMiddleware would also read a cookie and the browser's Accept-Language, redirect, and add
+    `Vary: Accept-Language`; this site never guesses, so that one address is always one page, one language
+    and one cache entry.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.default = settings.LANGUAGE_CODE
+
+    def __call__(self, request):
+        language = translation.get_language_from_path(request.path_info) or self.default
+        request.LANGUAGE_CODE = language
+        with translation.override(language):
+            response = self.get_response(request)
+        response.headers.setdefault("Content-Language", language)
         return response

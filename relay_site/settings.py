@@ -84,6 +84,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # A stored content page is answered here, before the rest of the stack runs (articles.cache).
     "articles.cache.PageCacheMiddleware",
+    "relay_site.middleware.PathLanguageMiddleware",
     "relay_site.middleware.RequestSizeLimitMiddleware",
     "relay_site.middleware.PermissionsPolicyMiddleware",
     "csp.middleware.CSPMiddleware",

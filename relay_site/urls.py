@@ -1,6 +1,8 @@
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from articles.sitemaps import ArticleSitemap, TopicSitemap
@@ -9,16 +11,21 @@ from relay_site.sitemaps import PageSitemap
 
 sitemaps = {"pages": PageSitemap, "topics": TopicSitemap, "articles": ArticleSitemap}
 
+# One address per page and language: English at the root as always, Spanish under /es/ with Spanish path
+# words (the route strings are translated in locale/es). The language is never guessed.
 urlpatterns = [
-    path("", include("articles.urls")),
-    path("", include("assessment.urls")),
-    path("about/", TemplateView.as_view(template_name="pages/about.html"), name="about"),
-    path("privacy/", TemplateView.as_view(template_name="pages/privacy.html"), name="privacy"),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("favicon.ico", views.favicon),
     path("sitemap.xml", sitemap_views.sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("admin/", admin.site.urls),
 ]
+urlpatterns += i18n_patterns(
+    path("", include("articles.urls")),
+    path("", include("assessment.urls")),
+    path(_("about/"), TemplateView.as_view(template_name="pages/about.html"), name="about"),
+    path(_("privacy/"), TemplateView.as_view(template_name="pages/privacy.html"), name="privacy"),
+    prefix_default_language=False,
+)
 
 handler400 = "relay_site.errors.bad_request"

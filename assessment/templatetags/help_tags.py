@@ -1,10 +1,11 @@
 """Template tags that show the help resources. Each renders from assessment.resources alone, which does
-not change while the process runs, so each distinct call is rendered once and then reused."""
+not change while the process runs, so each distinct call is rendered once per language and then reused."""
 
 import functools
 
 from django import template
 from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.safestring import mark_safe
 
 from assessment import resources
@@ -12,8 +13,12 @@ from assessment import resources
 register = template.Library()
 
 
-@functools.cache
 def _render(template_name, groups, heading_level):
+    return _render_in(translation.get_language(), template_name, groups, heading_level)
+
+
+@functools.cache
+def _render_in(language, template_name, groups, heading_level):
     items = [resource for group in groups for resource in getattr(resources, group)]
     # The template escapes every value; the result is safe HTML.
     return mark_safe(render_to_string(template_name, {"resources": items, "heading_level": heading_level}))  # noqa: S308

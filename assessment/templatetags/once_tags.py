@@ -1,5 +1,5 @@
 """{% once key ... %}...{% endonce %}: render a part of a page the first time for each set of keys, then
-reuse it for the life of the process.
+reuse it for the life of the process, in each language.
 
 For parts whose output depends on nothing but the keys and the code (the next steps for a band, say), on
 pages that cannot be cached whole because the rest of the page is personal. Kept in process memory, so a
@@ -8,6 +8,7 @@ deploy, which restarts the processes, always renders afresh.
 
 from django import template
 from django.conf import settings
+from django.utils import translation
 from django.utils.safestring import mark_safe
 
 register = template.Library()
@@ -21,7 +22,7 @@ class OnceNode(template.Node):
         self.place = place  # not "origin": the parser sets that on every node
 
     def render(self, context):
-        key = (self.place, *(str(key.resolve(context)) for key in self.keys))
+        key = (self.place, translation.get_language(), *(str(key.resolve(context)) for key in self.keys))
         html = _rendered.get(key)
         if html is None:
             html = self.nodelist.render(context)
