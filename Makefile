@@ -31,8 +31,10 @@ ARTICLES ?= 0
 EDGE ?= 0
 bench:
 	bin/setup-venv requirements.txt
+	bin/compile-messages
 	ARTICLES=$(ARTICLES) EDGE=$(EDGE) .venv/bin/python -m bench.speed
 
 soak:
 	bin/setup-venv requirements.txt
+	bin/compile-messages
 	.venv/bin/python -m bench.soak

@@ -5,6 +5,7 @@ from django.contrib.syndication.views import Feed
 from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import get_language
 
 from articles.models import Article
 
@@ -21,7 +22,9 @@ class LatestArticlesFeed(Feed):
         return "Plain-language articles on kratom, addiction, treatment and recovery."
 
     def items(self):
-        return Article.objects.published().select_related("topic").order_by("-publish_date", "-updated_at")[:20]
+        # Each language has its own feed: /feeds/articles/ and /es/feeds/articulos/.
+        articles = Article.objects.published().in_language(get_language()).select_related("topic")
+        return articles.order_by("-publish_date", "-updated_at")[:20]
 
     def item_title(self, item):
         return item.title

@@ -182,19 +182,26 @@ def test_atom_feed_is_valid_and_lists_published_articles(client, shipped_content
     assert b"Secret draft" not in response.content
 
 
-def test_sitemap_lists_articles_topics_and_pages(client, shipped_content):
+def test_sitemap_lists_articles_topics_and_pages_in_both_languages(client, shipped_content):
     make_article(status=Article.Status.DRAFT, slug="hidden-draft")
     root = ET.fromstring(client.get("/sitemap.xml").content)
-    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
     locations = {loc.text for loc in root.findall("s:url/s:loc", ns)}
-    assert "http://testserver/articles/faq/" in locations
+    assert {"http://testserver/articles/faq/", "http://testserver/es/articulos/preguntas-frecuentes/"} <= locations
     assert "http://testserver/articles/topic/recovery/" in locations
+    assert "http://testserver/es/articulos/tema/recuperacion/" in locations
     assert {"http://testserver/get-help/", "http://testserver/self-check/", "http://testserver/about/"} <= locations
+    assert {"http://testserver/es/ayuda/", "http://testserver/es/autoevaluacion/", "http://testserver/es/"} <= locations
     assert "http://testserver/articles/hidden-draft/" not in locations
-    assert (
-        len([loc for loc in locations if "/articles/" in loc and "/topic/" not in loc and loc.count("/") == 5])
-        == Article.objects.published().count()
-    )
+    english = [loc for loc in locations if "/articles/" in loc and "/topic/" not in loc and loc.count("/") == 5]
+    assert len(english) == Article.objects.published().in_language("en").count()
+    faq = next(url for url in root.findall("s:url", ns) if url.find("s:loc", ns).text.endswith("/articles/faq/"))
+    alternates = {link.get("hreflang"): link.get("href") for link in faq.findall("x:link", ns)}
+    assert alternates == {
+        "en": "http://testserver/articles/faq/",
+        "es": "http://testserver/es/articulos/preguntas-frecuentes/",
+        "x-default": "http://testserver/articles/faq/",
+    }
 
 
 def test_cached_pages_are_sent_gzipped_to_browsers_that_accept_it(client, shipped_content):
