@@ -1,10 +1,9 @@
 from django.contrib import admin
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from articles.models import Article, Topic
+from articles.models import Article, Topic, reverse_in
 
 
 class ReviewOverdueFilter(admin.SimpleListFilter):
@@ -25,7 +24,8 @@ class ReviewOverdueFilter(admin.SimpleListFilter):
 
 @admin.register(Topic)
 class TopicAdmin(admin.ModelAdmin):
-    list_display = ["title", "slug", "order"]
+    list_display = ["title", "language", "slug", "translation_key", "order"]
+    list_filter = ["language"]
     list_editable = ["order"]
     prepopulated_fields = {"slug": ["title"]}
     search_fields = ["title", "description"]
@@ -35,6 +35,8 @@ class TopicAdmin(admin.ModelAdmin):
 class ArticleAdmin(admin.ModelAdmin):
     list_display = [
         "title",
+        "language",
+        "translation_state",
         "topic",
         "audience",
         "status",
@@ -44,21 +46,56 @@ class ArticleAdmin(admin.ModelAdmin):
         "next_review_due",
         "review_is_overdue",
     ]
-    list_filter = ["topic", "audience", "status", ReviewOverdueFilter]
+    list_filter = ["language", "topic", "audience", "status", ReviewOverdueFilter]
     list_select_related = ["topic"]
     search_fields = ["title", "summary", "body"]
     prepopulated_fields = {"slug": ["title"]}
     date_hierarchy = "publish_date"
     ordering = ["topic__order", "reading_path", "title"]
     sortable_by = ["title", "topic", "status", "publish_date", "reading_path", "last_reviewed", "next_review_due"]
-    readonly_fields = ["preview_link", "rendered_preview", "reading_minutes", "updated_at"]
+    readonly_fields = [
+        "preview_link",
+        "rendered_preview",
+        "reading_minutes",
+        "updated_at",
+        "translation_state",
+        "source_hash",
+    ]
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "topic", "audience"]}),
+        ("Language", {"fields": ["language", "translation_key", "translation_state", "source_hash"]}),
         ("Publishing", {"fields": ["status", "publish_date", "reading_path", "preview_link"]}),
         ("Review", {"fields": ["last_reviewed", "next_review_due", "reviewed_by"]}),
         ("Content", {"fields": ["body", "references"]}),
         ("Rendered", {"fields": ["reading_minutes", "rendered_preview", "updated_at"], "classes": ["collapse"]}),
     ]
+
+    def changelist_view(self, request, extra_context=None):
+        # The English originals, read once for the whole list, to tell which translations are out of date.
+        self._original_hashes = {
+            article.translation_key: article.content_hash()[:12]
+            for article in Article.objects.in_language("en").select_related("topic")
+        }
+        try:
+            return super().changelist_view(request, extra_context)
+        finally:
+            del self._original_hashes
+
+    @admin.display(description="Translation")
+    def translation_state(self, obj):
+        if not obj.pk or not obj.is_translation:
+            return "Original"
+        hashes = getattr(self, "_original_hashes", None)
+        if hashes is None:
+            original = obj.original()
+            current = original.content_hash()[:12] if original else None
+        else:
+            current = hashes.get(obj.translation_key)
+        if current is None:
+            return "No English original"
+        if current != obj.source_hash:
+            return format_html("<strong>{}</strong>", "Out of date: the English changed since it was translated")
+        return "Up to date"
 
     @admin.display(boolean=True, description="Review overdue")
     def review_is_overdue(self, obj):
@@ -69,7 +106,8 @@ class ArticleAdmin(admin.ModelAdmin):
         if not obj.pk:
             return "Save the article to preview it."
         return format_html(
-            '<a href="{}">Preview as readers will see it</a>', reverse("article_preview", args=[obj.slug])
+            '<a href="{}">Preview as readers will see it</a>',
+            reverse_in(obj.language, "article_preview", args=[obj.slug]),
         )
 
     @admin.display(description="Rendered body")

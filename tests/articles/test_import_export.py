@@ -177,3 +177,39 @@ def test_shipped_content_imports_cleanly(tmp_path):
     out, err = run_import(tmp_path / "content")
     assert "0 updated, 0 unchanged, 0 conflict(s), 0 translation(s) out of date" in out and not err
     assert Article.objects.published().count() >= 20
+
+
+def test_a_translation_is_reported_out_of_date_when_its_english_changes(tmp_path, admin_client):
+    shutil.copytree(CONTENT, tmp_path / "content")
+    out, err = run_import(tmp_path / "content")
+    assert "0 translation(s) out of date" in out and not err
+    english = tmp_path / "content" / "faq.md"
+    english.write_text(english.read_text().replace("## ", "## A changed heading?\n\nNew words.\n\n## ", 1))
+    out, err = run_import(tmp_path / "content")
+    assert "1 translation(s) out of date" in out
+    assert "out of date: es/preguntas-frecuentes.md was translated from an earlier version of faq.md" in err
+    spanish = Article.objects.get(language="es", slug="preguntas-frecuentes")
+    assert spanish.translation_out_of_date
+    page = admin_client.get("/admin/articles/article/?language__exact=es").content.decode()
+    assert page.count("Out of date") == 1
+    call_command(
+        "translation_status",
+        "--directory",
+        str(tmp_path / "content"),
+        "--stamp",
+        "es/preguntas-frecuentes.md",
+        stdout=io.StringIO(),
+    )
+    out, err = run_import(tmp_path / "content")
+    assert "0 translation(s) out of date" in out and not err
+    spanish.refresh_from_db()
+    assert not spanish.translation_out_of_date
+
+
+def test_a_translation_must_name_an_english_article_that_exists(tmp_path):
+    shutil.copytree(CONTENT, tmp_path / "content")
+    spanish = tmp_path / "content" / "es" / "glosario.md"
+    spanish.write_text(spanish.read_text().replace("translation_of: glossary", "translation_of: no-such-article"))
+    with pytest.raises(CommandError):
+        run_import(tmp_path / "content")
+    assert not Article.objects.exists()

@@ -1,0 +1,123 @@
+"""The address alone chooses the language: English at the root, Spanish under /es/, nothing guessed."""
+
+import re
+
+import pytest
+
+from articles.models import Article
+from tests.markers import ON_POSTGRES
+
+PAIRS = [
+    ("/", "/es/"),
+    ("/articles/", "/es/articulos/"),
+    ("/articles/topic/recovery/", "/es/articulos/tema/recuperacion/"),
+    ("/articles/kratom-withdrawal/", "/es/articulos/abstinencia-del-kratom/"),
+    ("/family/", "/es/familia/"),
+    ("/self-check/", "/es/autoevaluacion/"),
+    ("/self-check/loved-one/", "/es/autoevaluacion/ser-querido/"),
+    ("/self-check/plan/", "/es/autoevaluacion/plan/"),
+    ("/family/conversation-plan/", "/es/familia/plan-de-conversacion/"),
+    ("/get-help/", "/es/ayuda/"),
+    ("/about/", "/es/acerca-de/"),
+    ("/privacy/", "/es/privacidad/"),
+    ("/search/?q=sleep", "/es/buscar/?q=dormir"),
+]
+
+
+def html_lang(html):
+    return re.search(r'<html lang="([a-z-]+)"', html).group(1)
+
+
+def alternates(html):
+    return dict(re.findall(r'<link rel="alternate" hreflang="([a-z-]+)" href="([^"]+)"', html))
+
+
+@pytest.mark.parametrize(("english", "spanish"), PAIRS)
+def test_each_page_declares_its_language_and_lists_both_versions(client, shipped_content, english, spanish):
+    for url, language in ((english, "en"), (spanish, "es")):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        html = response.content.decode()
+        assert html_lang(html) == language
+        assert response["Content-Language"] == language
+        links = alternates(html)
+        assert links["en"].endswith(english.split("?")[0]) and links["es"].endswith(spanish.split("?")[0]), links
+        assert links["x-default"] == links["en"]
+
+
+@pytest.mark.parametrize(("english", "spanish"), PAIRS)
+def test_every_page_links_the_same_page_in_the_other_language(client, shipped_content, english, spanish):
+    english_html = client.get(english).content.decode()
+    spanish_html = client.get(spanish).content.decode()
+    path_es, path_en = spanish.split("?")[0], english.split("?")[0]
+    assert re.search(rf'<a [^>]*href="{re.escape(path_es)}[^"]*"[^>]*hreflang="es"[^>]*lang="es"', english_html)
+    assert re.search(rf'<a [^>]*href="{re.escape(path_en)}[^"]*"[^>]*hreflang="en"[^>]*lang="en"', spanish_html)
+
+
+@pytest.mark.parametrize("url", ["/", "/articles/kratom-withdrawal/", "/self-check/", "/get-help/"])
+def test_the_browser_language_and_cookies_never_change_the_page(client, shipped_content, url):
+    plain = client.get(url)
+    spanish_browser = client.get(url, HTTP_ACCEPT_LANGUAGE="es-MX,es;q=0.9", HTTP_COOKIE="django_language=es")
+    assert spanish_browser.status_code == 200, "never a redirect by language"
+    assert html_lang(spanish_browser.content.decode()) == "en"
+    assert "Accept-Language" not in spanish_browser.get("Vary", "") and "Accept-Language" not in plain.get("Vary", "")
+    assert "django_language" not in spanish_browser.cookies
+
+
+def test_english_addresses_are_unchanged_and_no_english_prefix_exists(client, shipped_content):
+    assert client.get("/articles/faq/").status_code == 200
+    assert client.get("/en/articles/faq/").status_code == 404
+    assert client.get("/es/articles/faq/").status_code == 404, "Spanish addresses use Spanish words and slugs"
+
+
+def test_spanish_pages_show_spanish_articles_only(client, shipped_content):
+    html = client.get("/es/articulos/").content.decode()
+    for article in Article.objects.published().in_language("es"):
+        assert article.get_absolute_url() in html
+    assert "/articles/faq/" not in html
+    assert client.get("/es/articulos/faq/").status_code == 404
+
+
+def test_a_spanish_article_shows_its_translation_in_the_language_switch_and_json_ld(client, shipped_content):
+    html = client.get("/es/articulos/preguntas-frecuentes/").content.decode()
+    assert '"inLanguage": "es"' in html
+    assert 'property="og:locale" content="es_US"' in html
+    assert 'hreflang="en" href="http://testserver/articles/faq/"' in html
+
+
+def test_each_language_has_its_own_feed(client, shipped_content):
+    english = client.get("/feeds/articles/").content.decode()
+    spanish = client.get("/es/feeds/articulos/").content.decode()
+    assert "/articles/faq/" in english and "/es/articulos/" not in english
+    assert "/es/articulos/preguntas-frecuentes/" in spanish and "/articles/faq/" not in spanish
+    assert 'xml:lang="es"' in spanish or "<language>es</language>" in spanish
+
+
+@pytest.mark.parametrize("query", ["adiccion", "adicción", "ADICCIÓN"])
+def test_spanish_search_is_accent_insensitive_and_finds_only_spanish_articles(client, shipped_content, query):
+    html = client.get("/es/buscar/", {"q": query}).content.decode()
+    found = set(re.findall(r'href="(/es/articulos/[a-z0-9-]+/)"', html))
+    assert "/es/articulos/dependencia-y-adiccion/" in found
+    assert not re.search(r'href="/articles/[a-z0-9-]+/"', html.split("<main", 1)[1].split("</main>", 1)[0])
+
+
+def test_english_search_finds_no_spanish_article(client, shipped_content):
+    html = client.get("/search/", {"q": "kratom"}).content.decode()
+    main = html.split("<main", 1)[1].split("</main>", 1)[0]
+    assert "/es/articulos/" not in main
+
+
+@pytest.mark.skipif(not ON_POSTGRES, reason="PostgreSQL's spanish_unaccent configuration")
+def test_postgres_spanish_search_stems_and_unaccents(client, shipped_content):
+    html = client.get("/es/buscar/", {"q": "adicciones"}).content.decode()
+    assert "/es/articulos/dependencia-y-adiccion/" in html
+
+
+def test_a_spanish_self_check_is_counted_as_spanish(client, shipped_content):
+    from assessment.models import DailyCount
+    from tests.factories import answers
+
+    response = client.post("/es/autoevaluacion/", answers(yes=["craving", "tolerance"]))
+    assert response.status_code == 200 and html_lang(response.content.decode()) == "es"
+    assert DailyCount.objects.get(version="self", language="es").count == 1
+    assert not DailyCount.objects.filter(language="en").exists()
