@@ -96,6 +96,8 @@ STATES = [
     # A table, long words and long reference addresses.
     State("article", "/articles/dependence-vs-addiction/", spacing=True),
     State("article-glossary", "/articles/glossary/"),
+    # A table wider than a phone: it scrolls in its own box, not the page.
+    State("article-wide-table", "/articles/medication-assisted-treatment/"),
     State("family", "/family/"),
     State("search", "/search/?q=withdrawal"),
     State("search-no-results", "/search/?q=zzzz"),

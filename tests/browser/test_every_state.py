@@ -63,7 +63,15 @@ const sideways = () => {
 window.scrollTo({top: 0, left: 0, behavior: "instant"});
 """
 
-REFLOW_JS = "() => {" + JS_HELPERS + "return sideways().concat(clipped()); }"
+# A box that scrolls sideways must be reachable by keyboard and named, as the article tables' boxes are.
+UNREACHABLE_JS = """
+const unreachable = () => [...document.body.querySelectorAll("*")].filter((el) =>
+  !el.matches("input, textarea, select") && /(auto|scroll)/.test(getComputedStyle(el).overflowX)
+  && el.scrollWidth > el.clientWidth + 1
+  && !(el.tabIndex >= 0 && (el.getAttribute("aria-label") || el.getAttribute("aria-labelledby")))
+).map((el) => `scrolls sideways but is not named and reachable by keyboard: ${describe(el)}`);
+"""
+REFLOW_JS = "() => {" + JS_HELPERS + UNREACHABLE_JS + "return sideways().concat(clipped(), unreachable()); }"
 
 OVERLAP_SELECTOR = "h1, h2, h3, h4, p, li, label, legend, button, input, select, textarea, a, th, td, dt, dd, summary"
 TEXT_SPACING_JS = (
