@@ -4,9 +4,13 @@ import datetime
 import functools
 
 from django import forms
-from django.utils import timezone
+from django.utils import formats, timezone
+from django.utils.functional import lazy
+from django.utils.text import format_lazy
+from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext_lazy as _
 
-from assessment.plans import CHECKBOXES, DATE, RADIO, TEXT, TEXTAREA
+from assessment.plans import CHECKBOXES, DATE, PLANS, RADIO, TEXT, TEXTAREA
 
 EARLIEST_DAYS, LATEST_DAYS = 1, 2 * 366  # a doctor's date from yesterday (time zones differ) to two years on
 
@@ -44,7 +48,8 @@ class PlanDateField(forms.DateField):
                 <= today + datetime.timedelta(days=LATEST_DAYS)
             ):
                 raise forms.ValidationError(
-                    f"{self.label}: choose a date from today to two years from now.", code="out_of_range"
+                    gettext("{label}: choose a date from today to two years from now.").format(label=self.label),
+                    code="out_of_range",
                 )
 
 
@@ -60,6 +65,17 @@ class PlanForm(forms.Form):
         return {f.name for f in self.plan.fields if f.kind == CHECKBOXES}
 
 
+def _number(number):
+    """A count as the page's language writes it: "1,000" in English; "1000" in Spanish, which groups only
+    numbers of five digits or more."""
+    if get_language() == "es" and abs(number) < 10_000:
+        return str(number)
+    return formats.number_format(number, force_grouping=True)
+
+
+grouped_number = lazy(_number, str)
+
+
 def _field(plan_field):
     label = plan_field.label
     if plan_field.kind in (TEXT, TEXTAREA):
@@ -70,10 +86,18 @@ def _field(plan_field):
             required=False,
             max_length=limit,
             widget=widget,
-            help_text=f"Up to {limit:,} characters.",
+            help_text=format_lazy(_("Up to {limit} characters."), limit=grouped_number(limit)),
             error_messages={
-                "max_length": f"“{label}” is too long: it has %(show_value)d characters. Please keep it to %(limit_value)d or fewer.",
-                "null_characters_not_allowed": f"“{label}” has a character we cannot use. Please take it out.",
+                "max_length": format_lazy(
+                    _(
+                        "“{label}” is too long: it has %(show_value)d characters. "
+                        "Please keep it to %(limit_value)d or fewer."
+                    ),
+                    label=label,
+                ),
+                "null_characters_not_allowed": format_lazy(
+                    _("“{label}” has a character we cannot use. Please take it out."), label=label
+                ),
             },
         )
     if plan_field.kind == DATE:
@@ -82,8 +106,14 @@ def _field(plan_field):
             required=False,
             input_formats=["%Y-%m-%d"],
             widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            help_text="If you have one. If your browser shows no calendar, type the year, month and day, like 2027-03-15.",
-            error_messages={"invalid": f"{label}: enter a real date as the year, month and day, like 2027-03-15."},
+            help_text=_(
+                "If you have one. If your browser shows no calendar, type the year, month and day, like 2027-03-15."
+            ),
+            error_messages={
+                "invalid": format_lazy(
+                    _("{label}: enter a real date as the year, month and day, like 2027-03-15."), label=label
+                )
+            },
         )
     choices = [(choice.value, choice.label) for choice in plan_field.choices]
     if plan_field.kind == RADIO:
@@ -92,7 +122,7 @@ def _field(plan_field):
             required=False,
             choices=choices,
             widget=forms.RadioSelect,
-            error_messages={"invalid_choice": f"{label} Choose one of the answers given."},
+            error_messages={"invalid_choice": format_lazy(_("{label} Choose one of the answers given."), label=label)},
         )
     if plan_field.kind == CHECKBOXES:
         return PlanMultipleChoiceField(
@@ -100,13 +130,22 @@ def _field(plan_field):
             required=False,
             choices=choices,
             widget=forms.CheckboxSelectMultiple,
-            error_messages={"invalid_choice": f"{label}: choose only from the options given."},
+            error_messages={
+                "invalid_choice": format_lazy(_("{label}: choose only from the options given."), label=label)
+            },
         )
     raise ValueError(plan_field.kind)
 
 
-@functools.cache  # the plans are fixed for the life of the process
 def plan_form_for(plan):
+    return _plan_form_class(plan.key)
+
+
+# Keyed by the plan's key, not the plan: every label and message is lazy, so each reader gets their own
+# language from the one class, and the plan's lazy texts need not be translated just to look the class up.
+@functools.cache  # the plans are fixed for the life of the process
+def _plan_form_class(key):
+    plan = PLANS[key]
     fields = {plan_field.name: _field(plan_field) for plan_field in plan.fields}
     return type(f"{plan.key.title().replace('-', '')}PlanForm", (PlanForm,), {"plan": plan, **fields})
 

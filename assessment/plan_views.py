@@ -14,7 +14,8 @@ from django.middleware.csrf import get_token
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils.datastructures import MultiValueDict
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext_lazy as _
 from django.views import View
 from icalendar import Calendar, Event
 
@@ -35,15 +36,18 @@ from assessment.views import CSRF_STAND_IN, _form_pages, bad_request
 
 CONTROL = "csrfmiddlewaretoken"
 ACTION = "action"  # "prefill" (a result's band, next-steps plan only) or "edit" (back to the form, filled in)
-NO_QUERY = (
+NO_QUERY = _(
     "This page does not take anything in its web address, so that what you write never appears in it. "
     "Open the plan again from the menu and fill it in on the page."
 )
-UNEXPECTED = (
+UNEXPECTED = _(
     "The form sent something we did not expect, so we have not made your plan yet. Everything else you "
     "wrote is still here: check it, then send the form again."
 )
-EVENT_TITLE = "Doctor's appointment"  # calendars sync: the title says nothing about kratom
+# Calendars sync: the title says nothing about kratom. In the language of the page the plan was made on.
+EVENT_TITLE = _("Doctor's appointment")
+# A prefill the page did not make: the start of UNEXPECTED, with nothing of the person's to keep.
+UNEXPECTED_PREFILL = _("The form sent something we did not expect. Nothing was saved.")
 
 
 def private(response):
@@ -134,11 +138,12 @@ class PlanView(View):
         band = request.POST.get("band", "")
         allowed = {CONTROL, ACTION, "band"}
         if any(name not in allowed or len(request.POST.getlist(name)) > 1 for name in request.POST):
-            return private(bad_request(request, UNEXPECTED.split(",")[0] + ". Nothing was saved."))
+            return private(bad_request(request, UNEXPECTED_PREFILL))
         if band not in BAND_PREFILL:
             return private(
                 bad_request(
-                    request, "We could not tell which result this came from. Open the plan from the menu instead."
+                    request,
+                    gettext("We could not tell which result this came from. Open the plan from the menu instead."),
                 )
             )
         return self.render_blank_form(band)
@@ -183,8 +188,8 @@ class ConversationPlanView(PlanView):
 
 
 class CalendarForm(forms.Form):
-    doctor_date = PlanDateField(label="Date", required=True, input_formats=["%Y-%m-%d"])
-    doctor_who = PlanCharField(label="Which doctor or clinic, and where", required=False, max_length=200)
+    doctor_date = PlanDateField(label=_("Date"), required=True, input_formats=["%Y-%m-%d"])
+    doctor_who = PlanCharField(label=_("Which doctor or clinic, and where"), required=False, max_length=200)
     include_who = forms.BooleanField(required=False)
 
 
@@ -201,8 +206,10 @@ class CalendarView(View):
             return private(
                 bad_request(
                     request,
-                    "We could not make a calendar event from that. Nothing was saved. Go back to your plan and "
-                    "check the doctor's date.",
+                    gettext(
+                        "We could not make a calendar event from that. Nothing was saved. Go back to your plan and "
+                        "check the doctor's date."
+                    ),
                 )
             )
         date = form.cleaned_data["doctor_date"]
@@ -214,7 +221,7 @@ class CalendarView(View):
         event.add("dtstamp", datetime.datetime.now(tz=datetime.UTC))
         event.add("dtstart", date)
         event.add("dtend", date + datetime.timedelta(days=1))
-        event.add("summary", EVENT_TITLE)
+        event.add("summary", str(EVENT_TITLE))
         if form.cleaned_data["include_who"] and form.cleaned_data["doctor_who"]:
             event.add("location", form.cleaned_data["doctor_who"])
         calendar.add_component(event)

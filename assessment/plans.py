@@ -8,6 +8,9 @@ resources.py. Nothing a person types is stored: a plan lives only in the request
 
 from dataclasses import dataclass, field
 
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+
 from assessment import resources
 
 TEXT, TEXTAREA, RADIO, CHECKBOXES, DATE = "text", "textarea", "radio", "checkboxes", "date"
@@ -23,7 +26,7 @@ class Choice:
     @property
     def plan_label(self):
         """On the finished plan a help line's contacts follow its name, so the name alone is enough."""
-        if self.resource and self.label.startswith(f"{self.resource.name}:"):
+        if self.resource and str(self.label).startswith(f"{self.resource.name}:"):
             return self.resource.name
         return self.label
 
@@ -83,37 +86,39 @@ class Plan:
 
 
 def help_choice(value, resource):
-    return Choice(value, f"{resource.name}: {resource.contacts[0].label} {resource.contacts[0].display}", resource)
+    contact = resource.contacts[0]
+    # Lazy, so that the one definition reads in the language of each page.
+    return Choice(value, format_lazy("{}: {} {}", resource.name, contact.label, contact.display), resource)
 
 
 # --- My next-steps plan -------------------------------------------------------------------------------------
 
 GOAL = PlanField(
     "goal",
-    "Which of these fits you best right now?",
+    _("Which of these fits you best right now?"),
     RADIO,
     choices=(
-        Choice("learn", "Learn more first"),
-        Choice("cut_down", "Cut down slowly, with a doctor's help"),
-        Choice("stop", "Stop, with medical help"),
-        Choice("unsure", "I am not sure yet"),
+        Choice("learn", _("Learn more first")),
+        Choice("cut_down", _("Cut down slowly, with a doctor's help")),
+        Choice("stop", _("Stop, with medical help")),
+        Choice("unsure", _("I am not sure yet")),
     ),
 )
 
 # The questions to take to a doctor, as the article "How do I talk to a doctor about kratom?" lists them
 # (tests check that each one is still in articles/content/talking-to-a-doctor.md).
 DOCTOR_QUESTIONS = (
-    Choice("causing", "Could my kratom use be causing any of my health problems?"),
-    Choice("tests", "Do I need any tests, such as a check of my liver?"),
-    Choice("cut_down", "How should I cut down, and can you help me do it slowly?"),
-    Choice("symptoms", "What withdrawal symptoms should I watch for?"),
-    Choice("unwell", "What should I do if I feel very unwell while cutting down?"),
-    Choice("medicine", "Is there a medicine that could help me?"),
-    Choice("therapy", "Would therapy, a peer group or a treatment program help me?"),
-    Choice("mixing", "Is it risky to mix kratom with my other medicines?"),
-    Choice("naloxone", "Should I keep naloxone (Narcan) at home?"),
-    Choice("privacy", "Who will see what I tell you today?"),
-    Choice("next_step", "What is the next step, and when should I come back?"),
+    Choice("causing", _("Could my kratom use be causing any of my health problems?")),
+    Choice("tests", _("Do I need any tests, such as a check of my liver?")),
+    Choice("cut_down", _("How should I cut down, and can you help me do it slowly?")),
+    Choice("symptoms", _("What withdrawal symptoms should I watch for?")),
+    Choice("unwell", _("What should I do if I feel very unwell while cutting down?")),
+    Choice("medicine", _("Is there a medicine that could help me?")),
+    Choice("therapy", _("Would therapy, a peer group or a treatment program help me?")),
+    Choice("mixing", _("Is it risky to mix kratom with my other medicines?")),
+    Choice("naloxone", _("Should I keep naloxone (Narcan) at home?")),
+    Choice("privacy", _("Who will see what I tell you today?")),
+    Choice("next_step", _("What is the next step, and when should I come back?")),
 )
 
 # Signs that mean getting help at once, each with what to do. Sources: SAMHSA's Overdose Prevention and
@@ -122,38 +127,38 @@ DOCTOR_QUESTIONS = (
 WARNING_SIGNS = (
     WarningSign(
         "overdose",
-        "Someone cannot be woken up, breathes slowly or not at all, or has blue or gray lips.",
-        "Call 911 now. Give naloxone (Narcan) if there is some, turn them on their side, and stay with them.",
+        _("Someone cannot be woken up, breathes slowly or not at all, or has blue or gray lips."),
+        _("Call 911 now. Give naloxone (Narcan) if there is some, turn them on their side, and stay with them."),
         resources.EMERGENCY,
     ),
     WarningSign(
         "collapse",
-        "Someone collapses, has a seizure, or has trouble breathing.",
-        "Call 911 now.",
+        _("Someone collapses, has a seizure, or has trouble breathing."),
+        _("Call 911 now."),
         resources.EMERGENCY,
     ),
     WarningSign(
         "suicide",
-        "Thoughts of suicide or of hurting myself.",
-        "Call or text 988 now, any time of day or night.",
+        _("Thoughts of suicide or of hurting myself."),
+        _("Call or text 988 now, any time of day or night."),
         resources.CRISIS_LIFELINE,
     ),
     WarningSign(
         "too_much",
-        "I may have taken too much kratom, or mixed it with alcohol, opioids or other drugs.",
-        "Call Poison Help now. Call 911 if someone collapses or cannot be woken up.",
+        _("I may have taken too much kratom, or mixed it with alcohol, opioids or other drugs."),
+        _("Call Poison Help now. Call 911 if someone collapses or cannot be woken up."),
         resources.POISON_HELP,
     ),
     WarningSign(
         "liver",
-        "Yellow skin or eyes, dark urine, itching, or pain under the right ribs.",
-        "See a doctor soon, and tell them I use kratom. These can be signs of liver harm.",
+        _("Yellow skin or eyes, dark urine, itching, or pain under the right ribs."),
+        _("See a doctor soon, and tell them I use kratom. These can be signs of liver harm."),
         None,
     ),
     WarningSign(
         "withdrawal",
-        "Withdrawal feels too hard, or I feel very unwell while cutting down.",
-        "Call my doctor or care team. They can change the plan or help with symptoms.",
+        _("Withdrawal feels too hard, or I feel very unwell while cutting down."),
+        _("Call my doctor or care team. They can change the plan or help with symptoms."),
         None,
     ),
 )
@@ -164,83 +169,85 @@ PLAN_HELP = (resources.SAMHSA_HELPLINE, resources.CRISIS_LIFELINE, resources.FIN
 NEXT_STEPS = Plan(
     key="next-steps",
     url_name="next_steps_plan",
-    title="My next-steps plan",
-    plan_title="My next-steps plan",
-    lead=(
+    title=_("My next-steps plan"),
+    plan_title=_("My next-steps plan"),
+    lead=_(
         "A short plan can help you act on what you have learned. Fill in as much or as little as you like, "
         "then print it or save it as a PDF."
     ),
-    submit="Show my plan",
+    submit=_("Show my plan"),
     steps=(
         Step(
             "goal",
-            "What I want now",
-            "You do not need to have it all figured out: wanting to talk about your kratom use is enough to start.",
+            _("What I want now"),
+            _("You do not need to have it all figured out: wanting to talk about your kratom use is enough to start."),
             "talking-to-a-doctor",
             (GOAL,),
         ),
         Step(
             "reasons",
-            "My reasons",
-            "When a craving hits, a list of your reasons made on a calm day can guide you.",
+            _("My reasons"),
+            _("When a craving hits, a list of your reasons made on a calm day can guide you."),
             "long-term-recovery-plan",
-            (PlanField("reasons", "Why I want to make a change", TEXTAREA),),
+            (PlanField("reasons", _("Why I want to make a change"), TEXTAREA),),
         ),
         Step(
             "support",
-            "Who can support me",
-            "Two or three people you trust, your doctor, or a peer group can make a real difference.",
+            _("Who can support me"),
+            _("Two or three people you trust, your doctor, or a peer group can make a real difference."),
             "long-term-recovery-plan",
-            (PlanField("support", "People who could support me, and how to reach them", TEXTAREA),),
+            (PlanField("support", _("People who could support me, and how to reach them"), TEXTAREA),),
         ),
         Step(
             "doctor",
-            "Talking to a doctor",
-            "A regular doctor can look at your whole health and help you plan how to cut down safely.",
+            _("Talking to a doctor"),
+            _("A regular doctor can look at your whole health and help you plan how to cut down safely."),
             "talking-to-a-doctor",
             (
-                PlanField("doctor_date", "Date I will see or call a doctor", DATE),
-                PlanField("doctor_who", "Which doctor or clinic, and where", TEXT),
-                PlanField("doctor_questions", "Questions I will ask", CHECKBOXES, choices=DOCTOR_QUESTIONS),
-                PlanField("doctor_own_questions", "My own questions", TEXTAREA),
+                PlanField("doctor_date", _("Date I will see or call a doctor"), DATE),
+                PlanField("doctor_who", _("Which doctor or clinic, and where"), TEXT),
+                PlanField("doctor_questions", _("Questions I will ask"), CHECKBOXES, choices=DOCTOR_QUESTIONS),
+                PlanField("doctor_own_questions", _("My own questions"), TEXTAREA),
             ),
         ),
         Step(
             "cravings",
-            "When cravings or triggers come",
-            "Cravings rise and then fade, so plan what you will do: wait, move, breathe, reach out, and remember your reasons.",
+            _("When cravings or triggers come"),
+            _(
+                "Cravings rise and then fade, so plan what you will do: wait, move, breathe, reach out, and remember your reasons."
+            ),
             "handling-triggers",
-            (PlanField("cravings", "What I will do when a craving or trigger comes", TEXTAREA),),
+            (PlanField("cravings", _("What I will do when a craving or trigger comes"), TEXTAREA),),
         ),
         Step(
             "helpline",
-            "A help line I will call",
-            "Help lines are free and private, and you do not need to be sure there is a problem to call.",
+            _("A help line I will call"),
+            _("Help lines are free and private, and you do not need to be sure there is a problem to call."),
             "kratom-detox",
             (
                 PlanField(
                     "helpline",
-                    "Which one I will call",
+                    _("Which one I will call"),
                     RADIO,
                     choices=tuple(help_choice(resource.slug, resource) for resource in PLAN_HELP),
                 ),
-                PlanField("helpline_when", "When I will call", TEXT),
+                PlanField("helpline_when", _("When I will call"), TEXT),
             ),
         ),
         Step(
             "warning",
-            "Warning signs that mean getting help at once",
-            "These signs need help right away, even in the middle of a plan: keep this list where you can find it.",
+            _("Warning signs that mean getting help at once"),
+            _("These signs need help right away, even in the middle of a plan: keep this list where you can find it."),
             "what-to-do-in-an-emergency",
             (
                 PlanField(
                     "warning_signs",
-                    "Signs I will watch for",
+                    _("Signs I will watch for"),
                     CHECKBOXES,
                     choices=tuple(Choice(sign.id, sign.sign, sign.resource) for sign in WARNING_SIGNS),
                     initial=tuple(sign.id for sign in WARNING_SIGNS),
                 ),
-                PlanField("warning_own", "Other signs I will watch for, and what I will do", TEXTAREA),
+                PlanField("warning_own", _("Other signs I will watch for, and what I will do"), TEXTAREA),
             ),
         ),
     ),
@@ -267,117 +274,131 @@ BAND_PREFILL = {
 
 AFRAID = PlanField(
     "afraid",
-    "Are you afraid your loved one could hurt you or someone else?",
+    _("Are you afraid your loved one could hurt you or someone else?"),
     RADIO,
-    choices=(Choice("yes", "Yes"), Choice("unsure", "Not sure"), Choice("no", "No")),
+    choices=(Choice("yes", _("Yes")), Choice("unsure", _("Not sure")), Choice("no", _("No"))),
 )
 AFRAID_VALUES = {"yes", "unsure"}  # answers that mean: do not do this alone
 
 CONVERSATION = Plan(
     key="conversation",
     url_name="conversation_plan",
-    title="Plan a talk with someone you love",
-    plan_title="My plan for a talk about kratom",
-    lead=(
+    title=_("Plan a talk with someone you love"),
+    plan_title=_("My plan for a talk about kratom"),
+    lead=_(
         "A calm, kind talk works better than a fight. This plan helps you get ready, step by step, in the way "
         "CRAFT teaches. Fill in as much or as little as you like, then print it or save it as a PDF."
     ),
-    submit="Show my plan",
+    submit=_("Show my plan"),
     steps=(
         Step(
             "safety",
-            "Safety first",
-            "Your safety comes first: never have this talk in a way that could put you or anyone else in danger.",
+            _("Safety first"),
+            _("Your safety comes first: never have this talk in a way that could put you or anyone else in danger."),
             "boundaries-vs-enabling",
             (AFRAID,),
         ),
         Step(
             "moment",
-            "A calm moment",
-            "Pick a time when neither of you is rushed, tired or upset, and your loved one is not under the effects of kratom or in withdrawal.",
+            _("A calm moment"),
+            _(
+                "Pick a time when neither of you is rushed, tired or upset, and your loved one is not under the effects of kratom or in withdrawal."
+            ),
             "starting-the-conversation",
-            (PlanField("when", "When I will talk", TEXT), PlanField("where", "Where I will talk", TEXT)),
+            (PlanField("when", _("When I will talk"), TEXT), PlanField("where", _("Where I will talk"), TEXT)),
             tips=(
-                "Find a private place where others will not overhear.",
-                "Do not start right after a fight or a crisis.",
-                "Turn off the TV and put phones away.",
+                _("Find a private place where others will not overhear."),
+                _("Do not start right after a fight or a crisis."),
+                _("Turn off the TV and put phones away."),
             ),
         ),
         Step(
             "noticed",
-            "What I have noticed",
-            "Talk about what you have seen, not about who they are: “you missed work twice this week” is clearer than “you are falling apart.”",
+            _("What I have noticed"),
+            _(
+                "Talk about what you have seen, not about who they are: “you missed work twice this week” is clearer than “you are falling apart.”"
+            ),
             "starting-the-conversation",
-            (PlanField("noticed", "I have noticed…", TEXTAREA, prefix="I have noticed"),),
+            (PlanField("noticed", _("I have noticed…"), TEXTAREA, prefix=_("I have noticed")),),
         ),
         Step(
             "feelings",
-            "How I feel",
-            "“I” statements share how you feel without blaming: “I have been worried about you” lands softer than “you have a problem.”",
+            _("How I feel"),
+            _(
+                "“I” statements share how you feel without blaming: “I have been worried about you” lands softer than “you have a problem.”"
+            ),
             "craft-and-positive-communication",
             (
-                PlanField("feel", "I feel…", TEXTAREA, prefix="I feel"),
-                PlanField("worried", "I am worried because…", TEXTAREA, prefix="I am worried because"),
-                PlanField("would_like", "I would like…", TEXTAREA, prefix="I would like"),
+                PlanField("feel", _("I feel…"), TEXTAREA, prefix=_("I feel")),
+                PlanField("worried", _("I am worried because…"), TEXTAREA, prefix=_("I am worried because")),
+                PlanField("would_like", _("I would like…"), TEXTAREA, prefix=_("I would like")),
             ),
         ),
         Step(
             "ask",
-            "What I will ask and offer",
-            "Be clear about one thing you would like, and offer to help: “Is there anything I can do?”",
+            _("What I will ask and offer"),
+            _("Be clear about one thing you would like, and offer to help: “Is there anything I can do?”"),
             "craft-and-positive-communication",
             (
                 PlanField(
                     "offers",
-                    "I will ask them to, or offer to",
+                    _("I will ask them to, or offer to"),
                     CHECKBOXES,
                     choices=(
-                        Choice("doctor", "See a doctor"),
-                        Choice("helpline", f"Call the {resources.SAMHSA_HELPLINE.name}", resources.SAMHSA_HELPLINE),
-                        Choice("together", "Go together, so they are not alone"),
-                        Choice("treatment", "Look at treatment options together", resources.FIND_TREATMENT),
+                        Choice("doctor", _("See a doctor")),
+                        Choice(
+                            "helpline",
+                            format_lazy(_("Call the {name}"), name=resources.SAMHSA_HELPLINE.name),
+                            resources.SAMHSA_HELPLINE,
+                        ),
+                        Choice("together", _("Go together, so they are not alone")),
+                        Choice("treatment", _("Look at treatment options together"), resources.FIND_TREATMENT),
                     ),
                 ),
-                PlanField("offers_own", "Something else I will ask or offer", TEXTAREA),
+                PlanField("offers_own", _("Something else I will ask or offer"), TEXTAREA),
             ),
         ),
         Step(
             "badly",
-            "If the talk goes badly",
-            "Many people deny a problem or get angry at first: stay calm, do not argue, and let it rest for another day.",
+            _("If the talk goes badly"),
+            _(
+                "Many people deny a problem or get angry at first: stay calm, do not argue, and let it rest for another day."
+            ),
             "starting-the-conversation",
             (
-                PlanField("if_badly", "What I will say if it goes badly", TEXTAREA),
-                PlanField("stop_when", "When I will stop the talk", TEXTAREA),
+                PlanField("if_badly", _("What I will say if it goes badly"), TEXTAREA),
+                PlanField("stop_when", _("When I will stop the talk"), TEXTAREA),
             ),
             tips=(
-                "You could say: “Okay. I care about you, and I am here when you want to talk.”",
-                "Stop at once if anyone starts to feel unsafe.",
+                _("You could say: “Okay. I care about you, and I am here when you want to talk.”"),
+                _("Stop at once if anyone starts to feel unsafe."),
             ),
         ),
         Step(
             "self_care",
-            "What I will do for myself",
-            "Taking care of yourself is not selfish: one small thing each day, like a walk or a call to a friend, helps you stay steady.",
+            _("What I will do for myself"),
+            _(
+                "Taking care of yourself is not selfish: one small thing each day, like a walk or a call to a friend, helps you stay steady."
+            ),
             "caring-for-yourself",
-            (PlanField("self_care", "What I will do for myself, after the talk and each day", TEXTAREA),),
+            (PlanField("self_care", _("What I will do for myself, after the talk and each day"), TEXTAREA),),
         ),
         Step(
             "my_support",
-            "Where my own support is",
-            "Support groups are for you, whatever your loved one is doing right now.",
+            _("Where my own support is"),
+            _("Support groups are for you, whatever your loved one is doing right now."),
             "support-groups-for-families",
             (
                 PlanField(
                     "support_groups",
-                    "Support I will try",
+                    _("Support I will try"),
                     CHECKBOXES,
                     choices=tuple(
                         help_choice(resource.slug, resource)
                         for resource in (*resources.FAMILY_SUPPORT, resources.SAMHSA_HELPLINE)
                     ),
                 ),
-                PlanField("support_people", "People I can talk to", TEXTAREA),
+                PlanField("support_people", _("People I can talk to"), TEXTAREA),
             ),
         ),
     ),

@@ -2,16 +2,18 @@
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext_lazy as _
+
 from assessment.questions import ADDICTION, DEPENDENCE, QUESTIONS, QUESTIONS_BY_ID, SAFETY_ID, UNSURE, YES
 
 # (lowest score, band): DSM-5 counts 2-3 signs as mild, 4-5 as moderate and 6 or more as severe.
 BANDS = ((6, "severe"), (4, "moderate"), (2, "mild"), (0, "none"))
 BAND_ORDER = ("none", "mild", "moderate", "severe")
 BAND_LABELS = {
-    "none": "Few or no signs",
-    "mild": "Some signs (mild)",
-    "moderate": "Several signs (moderate)",
-    "severe": "Many signs (severe)",
+    "none": _("Few or no signs"),
+    "mild": _("Some signs (mild)"),
+    "moderate": _("Several signs (moderate)"),
+    "severe": _("Many signs (severe)"),
 }
 
 

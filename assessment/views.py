@@ -5,7 +5,7 @@ from django.middleware.csrf import get_token
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 from django.views import View
 from django.views.generic import TemplateView
 
@@ -113,8 +113,10 @@ class CheckView(View):
         if request.GET:
             return bad_request(
                 request,
-                "This page does not take anything in its web address, so that your answers never appear "
-                "in it. Open the check again from the menu and answer on the page.",
+                gettext(
+                    "This page does not take anything in its web address, so that your answers never appear "
+                    "in it. Open the check again from the menu and answer on the page."
+                ),
             )
         return self.render_blank_form()
 
@@ -126,7 +128,10 @@ class CheckView(View):
         if unexpected or repeated:
             return bad_request(
                 request,
-                "The form sent answers we did not expect, so we could not use them. Nothing was saved. Please start the check again.",
+                gettext(
+                    "The form sent answers we did not expect, so we could not use them. Nothing was saved. "
+                    "Please start the check again."
+                ),
             )
         form = form_class(request.POST)
         if not form.is_valid():

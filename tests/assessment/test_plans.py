@@ -7,7 +7,7 @@ import pytest
 from django.apps import apps
 from django.conf import settings
 from django.test import Client
-from django.utils import timezone
+from django.utils import formats, timezone, translation
 from django.utils.html import escape
 
 from assessment import resources
@@ -44,15 +44,16 @@ def test_each_step_has_a_one_sentence_hint_from_a_shipped_article(plan):
     assert not {"action", "band", "csrfmiddlewaretoken"} & set(names)
     for step in plan.steps:
         assert (CONTENT / f"{step.article}.md").exists(), step.article
-        assert step.hint.endswith((".", ".”", "?”")), step.hint
-        assert len(re.findall(r"[.!?]”?(\s|$)", step.hint)) == 1, f"one sentence: {step.hint}"
+        hint = str(step.hint)
+        assert hint.endswith((".", ".”", "?”")), hint
+        assert len(re.findall(r"[.!?]”?(\s|$)", hint)) == 1, f"one sentence: {hint}"
         assert step.fields
 
 
 def test_questions_for_the_doctor_come_from_the_article():
     article = (CONTENT / "talking-to-a-doctor.md").read_text()
     for choice in DOCTOR_QUESTIONS:
-        assert choice.label in article, choice.label
+        assert str(choice.label) in article, choice.label
 
 
 def test_help_lines_come_from_resources_and_no_number_is_retyped():
@@ -62,10 +63,10 @@ def test_help_lines_come_from_resources_and_no_number_is_retyped():
             for choice in plan_field.choices:
                 assert choice.resource is None or choice.resource in defined
                 if choice.resource is None:
-                    assert not re.search(r"\d{3}", choice.label), f"a number outside resources.py: {choice.label}"
+                    assert not re.search(r"\d{3}", str(choice.label)), f"a number outside resources.py: {choice.label}"
     for sign in WARNING_SIGNS:
         assert sign.resource is None or sign.resource in resources.CRISIS_LINES
-        assert not re.search(r"\d{3}-", sign.action)
+        assert not re.search(r"\d{3}-", str(sign.action))
     assert {s.id for s in WARNING_SIGNS} >= {"overdose", "suicide", "liver"}
 
 
@@ -425,3 +426,67 @@ def test_a_get_with_a_query_string_gets_a_clear_400(client):
         response = client.get(url + "?reasons=mine")
         assert response.status_code == 400
         assert "does not take anything in its web address" in response.content.decode()
+
+
+# --- In Spanish -----------------------------------------------------------------------------------------------
+
+ES_PLAN_URL, ES_TALK_URL = "/es/autoevaluacion/plan/", "/es/familia/plan-de-conversacion/"
+
+
+@pytest.mark.usefixtures("spanish_catalog")
+def test_in_spanish_the_doctor_questions_come_from_the_spanish_article_and_hints_are_one_sentence():
+    article = (CONTENT / "es" / "hablar-con-un-medico.md").read_text()
+    with translation.override("es"):
+        for choice in DOCTOR_QUESTIONS:
+            assert str(choice.label) in article, choice.label
+        for plan in PLANS.values():
+            for step in plan.steps:
+                hint = str(step.hint)
+                assert len(re.findall(r"[.!?]”?(\s|$)", hint)) == 1, f"one sentence: {hint}"
+
+
+@pytest.mark.usefixtures("spanish_catalog")
+def test_the_spanish_next_steps_plan_and_its_calendar_event_are_in_spanish(client):
+    client.post(PLAN_URL, full_next_steps())  # the English plan first: the form class is shared
+    html = client.post(ES_PLAN_URL, full_next_steps()).content.decode()
+    assert "Dejarlo, con ayuda médica" in html
+    assert "¿Cómo debo bajar el consumo? ¿Me puede ayudar a hacerlo poco a poco?" in html
+    assert "Línea Nacional de Ayuda de SAMHSA: Llame al 1-800-662-4357" not in html  # the name alone on a plan
+    assert "Línea Nacional de Ayuda de SAMHSA" in html and 'href="tel:+18006624357"' in html
+    with translation.override("es"):
+        day = formats.date_format(datetime.date.fromisoformat(soon()), r"l, j \d\e F \d\e Y")
+    assert day in html and "“Cita médica”" in html
+    assert 'action="/es/autoevaluacion/plan/calendario/"' in html
+    for english in ("Stop, with medical help", "Print this plan", "Doctor's appointment", "Call 911 now", "not saved"):
+        assert english not in html
+    response = client.post("/es/autoevaluacion/plan/calendario/", {"doctor_date": soon(20)})
+    event = next(iter(icalendar.Calendar.from_ical(response.content).walk("VEVENT")))
+    assert str(event["summary"]) == "Cita médica"
+
+
+@pytest.mark.usefixtures("spanish_catalog")
+def test_the_spanish_conversation_plan_assembles_spanish_i_statements(client):
+    data = full_conversation(
+        noticed="que faltaste al trabajo dos veces",
+        feel="miedo",
+        worried="te veo muy cansado",
+        would_like="Me gustaría ir contigo al médico",
+    )
+    html = client.post(ES_TALK_URL, data).content.decode()
+    sentence = (
+        "He notado que faltaste al trabajo dos veces. Siento miedo. Me preocupo porque te veo muy cansado. "
+        "Me gustaría ir contigo al médico."
+    )
+    assert f'<p class="i-statement typed">{sentence}</p>' in html
+    assert "Llamar a la Línea Nacional de Ayuda de SAMHSA" in html and "Nar-Anon y Narateen" in html
+
+
+@pytest.mark.usefixtures("spanish_catalog")
+def test_spanish_plan_hints_and_errors_are_in_spanish(client):
+    client.post(TALK_URL, full_conversation(when="x" * 201))
+    html = client.post(ES_TALK_URL, full_conversation(when="x" * 201)).content.decode()
+    assert "Hasta 200 caracteres." in html and "Paso 1 de 8" in html
+    assert "“Cuándo voy a hablar” es demasiado largo: tiene 201 caracteres. Por favor, use 200 o menos." in html
+    assert "too long" not in html and "Up to" not in html
+    html = client.post(ES_PLAN_URL, full_next_steps(doctor_date="2001-01-01")).content.decode()
+    assert "Fecha en que veré o llamaré a un médico: elija una fecha entre hoy y dentro de dos años." in html

@@ -1,6 +1,9 @@
 import re
 from pathlib import Path
 
+import pytest
+from django.utils import translation
+
 from assessment.forms import check_form_for
 from assessment.questions import DEPENDENCE, LOVED_ONE, QUESTIONS, SAFETY_ID, SELF
 
@@ -30,7 +33,7 @@ def test_the_form_is_built_from_the_definition():
         form = check_form_for(version)()
         assert list(form.fields) == [*CRITERIA, SAFETY_ID]
         for question in QUESTIONS:
-            assert question.text(version) in form.fields[question.id].label
+            assert str(question.text(version)) in str(form.fields[question.id].label)
     assert [v for v, _ in check_form_for(SELF)().fields["larger_longer"].choices] == ["yes", "no"]
     assert dict(check_form_for(LOVED_ONE)().fields["craving"].choices) == {
         "yes": "Yes",
@@ -42,7 +45,7 @@ def test_the_form_is_built_from_the_definition():
 
 def test_questions_about_someone_else_speak_of_them_not_you():
     for question in QUESTIONS:
-        assert re.search(r"\byou\b", question.about_you, re.I)
+        assert re.search(r"\byou\b", str(question.about_you), re.I)
         assert not re.search(r"\byou(r)?\b", question.about_them.replace("with you or others", ""), re.I), question.id
         assert question.about_them != question.about_you
 
@@ -70,7 +73,7 @@ def test_every_sign_in_the_source_articles_list_is_asked_about():
 
 
 def _all_texts(question):
-    return " ".join((question.about_you, question.about_them, question.sign, question.look_for))
+    return " ".join(str(text) for text in (question.about_you, question.about_them, question.sign, question.look_for))
 
 
 def test_each_criterion_is_asked_as_dsm5_defines_it_adding_nothing():
@@ -84,3 +87,41 @@ def test_each_criterion_is_asked_as_dsm5_defines_it_adding_nothing():
         assert drift not in hazardous
     for question in (by_id["time_spent"], by_id["hazardous"]):
         assert "physically unsafe" in question.about_you or "time" in question.about_you
+
+
+@pytest.mark.usefixtures("spanish_catalog")
+def test_the_one_form_class_speaks_each_readers_language():
+    # The form class is built once per version; its labels, answers and messages are lazy, so a class first
+    # built in English still shows a Spanish reader Spanish, and the other way round.
+    with translation.override("en"):
+        english = check_form_for(LOVED_ONE)({})
+        assert not english.is_valid()
+        assert str(english.fields["craving"].label).startswith("4. Do they seem")
+        assert "Question 4: choose an answer about strong cravings" in english.errors["craving"][0]
+    with translation.override("es"):
+        spanish = check_form_for(LOVED_ONE)({})
+        assert not spanish.is_valid()
+        assert check_form_for(LOVED_ONE) is type(english)
+        assert str(spanish.fields["craving"].label).startswith("4. ¿Parece que su ser querido")
+        assert [str(label) for _, label in spanish.fields["craving"].choices] == ["Sí", "No", "No estoy seguro"]
+        assert spanish.errors["craving"][0].startswith("Pregunta 4: elija una respuesta sobre ganas muy fuertes")
+        assert spanish.errors[SAFETY_ID][0].startswith("Pregunta 12:")
+
+
+@pytest.mark.usefixtures("spanish_catalog")
+def test_in_spanish_each_criterion_is_asked_as_dsm5_defines_it_adding_nothing():
+    by_id = {question.id: question for question in QUESTIONS}
+    with translation.override("en"):
+        english = {question.id: _all_texts(question) for question in QUESTIONS}
+    with translation.override("es"):
+        time_spent = _all_texts(by_id["time_spent"]).lower()
+        assert "tiempo" in time_spent and "dinero" not in time_spent and "pagar" not in time_spent
+        hazardous = _all_texts(by_id["hazardous"]).lower()
+        for words in ("manejar", "máquina", "peligro físico"):
+            assert words in hazardous
+        for drift in ("robar", "mezcl", "conseguir"):
+            assert drift not in hazardous
+        for question in QUESTIONS:
+            assert _all_texts(question) != english[question.id], f"no Spanish yet: {question.id}"
+            assert "su ser querido" in str(question.about_them).lower()
+            assert not re.search(r"\badict", _all_texts(question), re.I)

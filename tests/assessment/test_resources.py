@@ -2,6 +2,7 @@ import re
 from pathlib import Path
 
 import pytest
+from django.utils import translation
 
 from assessment import resources
 
@@ -43,7 +44,7 @@ def test_get_help_page_lists_every_resource(client):
     assert "TTY 1-800-487-4889" in html and "435748" in html
     assert "call ahead" in html.lower()
     for item in resources.CHOOSING_CARE:
-        assert item in html
+        assert str(item) in html
 
 
 @pytest.mark.django_db
@@ -52,3 +53,34 @@ def test_footer_result_and_help_page_share_the_crisis_lines(client):
     for html in pages:
         for resource in resources.CRISIS_LINES:
             assert resource.contacts[0].href in html
+
+
+@pytest.mark.usefixtures("spanish_catalog")
+def test_in_spanish_each_line_says_how_to_get_help_in_spanish():
+    # The facts sheet's "In Spanish" part: 988 (press 2, text AYUDA, chat in Spanish), SAMHSA (Spanish by
+    # choosing a national representative; its text service is English only), Poison Help (interpreters).
+    lifeline_text = next(c for c in resources.CRISIS_LIFELINE.contacts if c.href == "sms:988")
+    lifeline_chat = next(c for c in resources.CRISIS_LIFELINE.contacts if c.is_external)
+    samhsa_text = next(c for c in resources.SAMHSA_HELPLINE.contacts if c.href == "sms:435748")
+    with translation.override("es"):
+        assert "AYUDA" in str(lifeline_text.label)
+        assert "español" in str(lifeline_chat.label)
+        assert any("marque 2" in str(detail) for detail in resources.CRISIS_LIFELINE.details)
+        assert "solo en inglés" in str(samhsa_text.label).lower()
+        assert "representante nacional" in str(resources.SAMHSA_HELPLINE.summary)
+        assert "español" in str(resources.POISON_HELP.summary)
+    with translation.override("en"):
+        assert (str(lifeline_text.label), str(samhsa_text.label)) == ("Text", "Text your ZIP code to")
+
+
+@pytest.mark.usefixtures("spanish_catalog")
+@pytest.mark.django_db
+def test_spanish_help_page_gives_the_spanish_services_and_no_english(client):
+    html = client.get("/es/ayuda/").content.decode()
+    assert "Envíe el texto AYUDA al 988" in html and "Chat en español en 988lifeline.org" in html
+    assert "Solo en inglés: envíe su código postal por texto al 435748" in html
+    for english in ("Text your ZIP code to", "Call 1-800", "Press 2 for Spanish", "Free, private help", "Look for:"):
+        assert english not in html
+    for item in resources.CHOOSING_CARE:
+        with translation.override("es"):
+            assert str(item) in html

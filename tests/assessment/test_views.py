@@ -167,3 +167,63 @@ def test_every_article_a_result_can_suggest_is_published(shipped_content):
 
     published = set(Article.objects.published().values_list("slug", flat=True))
     assert set(RECOMMENDABLE) <= published, set(RECOMMENDABLE) - published
+
+
+# --- In Spanish -----------------------------------------------------------------------------------------------
+
+ES_SELF, ES_LOVED_ONE = "/es/autoevaluacion/", "/es/autoevaluacion/ser-querido/"
+
+
+@pytest.mark.usefixtures("spanish_catalog")
+def test_the_spanish_form_is_all_spanish(client):
+    client.get("/self-check/loved-one/")  # the form class and an English page exist first
+    html = client.get(ES_LOVED_ONE).content.decode()
+    assert '<html lang="es"' in html
+    assert "0 de 12 respondidas" in html and 'data-count-text="{answered} de {total} respondidas"' in html
+    assert "¿Parece que su ser querido tiene ganas muy fuertes de consumir kratom" in html
+    assert ">Sí</label>" in html and ">No estoy seguro</label>" in html
+    assert 'href="/es/autoevaluacion/"' in html
+    for english in (">Yes<", "Not sure", " answered", "Have they", "not a diagnosis", 'href="/self-check/"'):
+        assert english not in html
+    assert "0 of 12 answered" in client.get("/self-check/loved-one/").content.decode()
+
+
+@pytest.mark.usefixtures("spanish_catalog")
+def test_a_spanish_missing_answer_is_explained_in_spanish(client):
+    data = answers(yes=["craving"])
+    del data["harm"]
+    client.post("/self-check/", data)  # English messages first: the Spanish page must not inherit them
+    response = client.post(ES_SELF, data)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Pregunta 9: elija una respuesta sobre seguir consumiendo a pesar del daño" in html
+    assert "<title>Error: " in html and "11 de 12 respondidas" in html
+    assert "Question 9" not in html
+
+
+@pytest.mark.usefixtures("spanish_catalog")
+def test_the_spanish_result_is_all_spanish_and_links_spanish_pages(client, shipped_content):
+    client.post("/self-check/loved-one/", answers(yes=IDS[:4], unsure=["withdrawal"], safety="yes"))
+    html = client.post(ES_LOVED_ONE, answers(yes=IDS[:4], unsure=["withdrawal"], safety="yes")).content.decode()
+    assert 'data-band="moderate" data-score="4"' in html
+    assert "Varias señales (moderado)" in html and "Esto no es un diagnóstico." in html
+    assert "Respondió “No estoy seguro” a 1 pregunta" in html
+    assert 'href="/es/articulos/que-hacer-en-una-sobredosis-o-emergencia/"' in html
+    assert 'href="/es/ayuda/"' in html and 'href="/es/familia/plan-de-conversacion/"' in html
+    assert "Envíe el texto AYUDA al 988" in html
+    for english in (
+        "Several signs",
+        "This is not a diagnosis",
+        "What can you do next",
+        'href="/get-help/"',
+        "Text 988",
+    ):
+        assert english not in html
+    assert DailyCount.objects.get(version="loved_one", band="moderate", language="es").count == 1
+
+
+@pytest.mark.usefixtures("spanish_catalog")
+def test_a_spanish_query_string_gets_a_spanish_400(client):
+    response = client.get(ES_SELF + "?craving=yes")
+    assert response.status_code == 400
+    assert "Esta página no acepta nada en su dirección web" in response.content.decode()
