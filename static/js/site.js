@@ -33,7 +33,9 @@
       var answered = names.filter(function (name) {
         return form.querySelector("input[name='" + name + "']:checked");
       }).length;
-      output.textContent = answered + " of " + names.length + " answered";
+      // The page gives the wording in its own language; English if an older page does not.
+      var wording = output.getAttribute("data-count-text") || "{answered} of {total} answered";
+      output.textContent = wording.replace("{answered}", answered).replace("{total}", names.length);
     };
     form.addEventListener("change", update);
     update();
