@@ -5,7 +5,7 @@ from django.contrib.syndication.views import Feed
 from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 
 from articles.models import Article
 
@@ -16,10 +16,10 @@ class LatestArticlesFeed(Feed):
     description_template = None
 
     def title(self):
-        return f"{settings.SITE_NAME}: new and updated articles"
+        return gettext("%(site)s: new and updated articles") % {"site": settings.SITE_NAME}
 
     def subtitle(self):
-        return "Plain-language articles on kratom, addiction, treatment and recovery."
+        return gettext("Plain-language articles on kratom, addiction, treatment and recovery.")
 
     def items(self):
         # Each language has its own feed: /feeds/articles/ and /es/feeds/articulos/.

@@ -9,6 +9,7 @@ from django.db import connections, models
 from django.db.models import Func
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
 
 from articles.markdown import reading_minutes, render_markdown
 
@@ -118,13 +119,13 @@ class ArticleQuerySet(models.QuerySet):
 
 class Article(models.Model):
     class Status(models.TextChoices):
-        DRAFT = "draft", "Draft"
-        PUBLISHED = "published", "Published"
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
 
     class Audience(models.TextChoices):
-        EVERYONE = "everyone", "Everyone"
-        PEOPLE_WHO_USE = "people-who-use", "People who use kratom"
-        FAMILY = "family", "Family and friends"
+        EVERYONE = "everyone", _("Everyone")
+        PEOPLE_WHO_USE = "people-who-use", _("People who use kratom")
+        FAMILY = "family", _("Family and friends")
 
     language = models.CharField(max_length=7, choices=LANGUAGE_CHOICES, default="en")
     translation_key = models.SlugField(

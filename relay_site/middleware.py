@@ -5,6 +5,7 @@ from django.db import DatabaseError
 from django.http import HttpResponse
 from django.template import loader
 from django.utils import translation
+from django.utils.translation import gettext
 
 logger = logging.getLogger(__name__)
 
@@ -37,7 +38,7 @@ class RequestSizeLimitMiddleware:
         try:
             too_big = int(length) > self.limit
         except ValueError:
-            return HttpResponse("Bad Content-Length.", status=400, content_type="text/plain")
+            return HttpResponse(gettext("Bad Content-Length."), status=400, content_type="text/plain; charset=utf-8")
         if too_big:
             body = loader.render_to_string("413.html", request=request)
             return HttpResponse(body, status=413)

@@ -1,11 +1,14 @@
 import json
+from typing import NamedTuple
 
 from django import template
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError
+from django.urls import translate_url
 from django.utils import timezone, translation
 from django.utils.html import _json_script_escapes
+from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 
 from articles.cache import content_version
@@ -79,3 +82,52 @@ def article_url(translation_key):
     language = translation.get_language() or settings.LANGUAGE_CODE
     slug = article_slugs(language).get(translation_key, translation_key)
     return reverse_in(language, "article_detail", args=[slug])
+
+
+class Alternate(NamedTuple):
+    code: str
+    name: str  # the language's name in that language, from settings.LANGUAGES
+    url: str  # the same page in that language (with the query string on the search page)
+    href: str  # absolute and without a query string, for <link rel="alternate" hreflang>; empty on a 404
+
+
+@register.simple_tag(takes_context=True)
+def language_alternates(context):
+    """The page in each language, for the language switch and hreflang. A view that knows its translations
+    puts `translation_urls` (code -> path) in the context, and a language missing there gets its home page;
+    otherwise the same view and arguments in that language, or its home page when that cannot be worked out
+    (an error page). Nothing without a request (the 500 page)."""
+    request = context.get("request")
+    if request is None:
+        return []
+    current = translation.get_language()
+    known = context.get("translation_urls")
+    # Django's 404 view passes request_path: its address has no counterpart in any language.
+    not_found = "request_path" in context
+    match = getattr(request, "resolver_match", None)
+    # The search keeps its words (not its page number: the other language may have fewer pages of results).
+    words = request.GET.get("q", "") if match is not None and match.url_name == "search" else ""
+    query = urlencode({"q": words}) if words else ""
+    alternates = []
+    for code, name in settings.LANGUAGES:
+        home = reverse_in(code, "home")
+        if known is not None:
+            path = known.get(code, home)
+        elif code == current:
+            path = request.path
+        elif not_found:
+            path = home
+        else:
+            path = translate_url(request.path, code)
+            path = home if path == request.path else path  # translate_url gives the address back when it fails
+        url = f"{path}?{query}" if query else path
+        # A missing page has no counterpart to announce to search engines, only a way home for readers.
+        href = "" if not_found else request.build_absolute_uri(path)
+        alternates.append(Alternate(code, name, url, href))
+    return alternates
+
+
+@register.filter
+def starts_with(value, prefix):
+    """True when a string (such as request.path) begins with another (such as a {% url %} value)."""
+    return bool(prefix) and str(value).startswith(str(prefix))
