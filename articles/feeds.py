@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import get_language, gettext
 
-from articles.models import Article
+from articles.models import Article, publisher_name
 
 
 class LatestArticlesFeed(Feed):
@@ -42,4 +42,4 @@ class LatestArticlesFeed(Feed):
         return [item.topic.title]
 
     def author_name(self):
-        return settings.PUBLISHER
+        return publisher_name()

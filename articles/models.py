@@ -49,6 +49,11 @@ def reverse_in(language, name, args=()):
         return reverse(name, args=args)
 
 
+def publisher_name():
+    """Who publishes the site: PUBLISHER when set, else its editorial team, named in the page's language."""
+    return settings.PUBLISHER or translation.gettext("the %(site)s editorial team") % {"site": settings.SITE_NAME}
+
+
 class TopicQuerySet(models.QuerySet):
     def in_language(self, language):
         return self.filter(language=language)

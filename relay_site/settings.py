@@ -58,7 +58,8 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 SITE_NAME = os.environ.get("SITE_NAME", "Kratom Help")
-PUBLISHER = os.environ.get("PUBLISHER", "the Kratom Help editorial team")
+# Blank: "the <SITE_NAME> editorial team", in the language of each page.
+PUBLISHER = os.environ.get("PUBLISHER", "")
 CONTACT_EMAIL = os.environ.get("CONTACT_EMAIL", "")
 # A neutral site for the "Exit this page" control.
 QUICK_EXIT_URL = os.environ.get("QUICK_EXIT_URL", "https://www.weather.gov/")

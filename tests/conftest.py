@@ -5,6 +5,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 
 from articles import cache as page_cache
+from articles.models import Article, update_search_vectors
 
 PLAIN_STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -26,7 +27,22 @@ def empty_cache():
     cache.clear()
 
 
+_content_dump = {}
+
+
 @pytest.fixture
-def shipped_content(db):
-    """The site's real topics and articles, loaded from articles/content/ as `make run` does."""
-    call_command("import_articles", stdout=io.StringIO())
+def shipped_content(db, tmp_path_factory):
+    """The site's real topics and articles in both languages, loaded from articles/content/ as `make run` does.
+
+    The first test in a run imports them (rendering every article); each later one reloads that result from a
+    dump, which takes a fraction of the time, since every test starts from an empty database.
+    """
+    dump = _content_dump.get("path")
+    if dump is None:
+        call_command("import_articles", stdout=io.StringIO())
+        dump = tmp_path_factory.getbasetemp() / "shipped-content.json"
+        call_command("dumpdata", "articles", output=str(dump), stdout=io.StringIO())
+        _content_dump["path"] = dump
+    else:
+        call_command("loaddata", str(dump), stdout=io.StringIO())
+        update_search_vectors(Article.objects.all())  # PostgreSQL's full-text vectors, as a save makes them

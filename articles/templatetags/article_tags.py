@@ -12,7 +12,7 @@ from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 
 from articles.cache import content_version
-from articles.models import Article, reverse_in
+from articles.models import Article, publisher_name, reverse_in
 
 register = template.Library()
 
@@ -53,7 +53,7 @@ def article_json_ld(context, article):
         "dateModified": article.updated_at.date().isoformat(),
         "lastReviewed": article.last_reviewed.isoformat(),
         "reviewedBy": {"@type": "Organization", "name": article.reviewed_by},
-        "publisher": {"@type": "Organization", "name": settings.PUBLISHER},
+        "publisher": {"@type": "Organization", "name": publisher_name()},
         "audience": {"@type": "PeopleAudience", "audienceType": AUDIENCE_TYPES.get(article.audience, "Patient")},
         "about": {"@type": "Thing", "name": article.topic.title},
         "citation": [citation_json_ld(ref) for ref in article.references],
@@ -64,24 +64,32 @@ def article_json_ld(context, article):
 
 def article_slugs(language):
     """Each published article's slug in a language, by translation key (the English slug), cached until
-    content changes. Without a database the English slug stands in, so error pages still link somewhere."""
+    content changes; None while the database cannot be read."""
     key = f"article-slugs:{content_version()}:{timezone.localdate()}:{language}"
     slugs = cache.get(key)
     if slugs is None:
         try:
             slugs = dict(Article.objects.published().in_language(language).values_list("translation_key", "slug"))
         except DatabaseError:
-            return {}
+            return None
         cache.set(key, slugs)
     return slugs
 
 
 @register.simple_tag
 def article_url(translation_key):
-    """The address of an article, named by its English slug, in the language of the page being served."""
+    """The address of an article, named by its English slug, in the language of the page being served: its
+    translation where there is one, else the English article. While the database is down (the 503 page), a
+    translation's slug cannot be known, so a page in another language links its own help page instead."""
     language = translation.get_language() or settings.LANGUAGE_CODE
-    slug = article_slugs(language).get(translation_key, translation_key)
-    return reverse_in(language, "article_detail", args=[slug])
+    slugs = article_slugs(language)
+    if language == settings.LANGUAGE_CODE:
+        return reverse_in(language, "article_detail", args=[(slugs or {}).get(translation_key, translation_key)])
+    if slugs is None:
+        return reverse_in(language, "get_help")
+    if translation_key in slugs:
+        return reverse_in(language, "article_detail", args=[slugs[translation_key]])
+    return reverse_in(settings.LANGUAGE_CODE, "article_detail", args=[translation_key])
 
 
 class Alternate(NamedTuple):

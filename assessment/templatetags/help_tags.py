@@ -8,17 +8,20 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.safestring import mark_safe
 
+from articles.cache import content_version
 from assessment import resources
 
 register = template.Library()
 
 
 def _render(template_name, groups, heading_level):
-    return _render_in(translation.get_language(), template_name, groups, heading_level)
+    # The content version is part of the key: the lines link the overdose article, whose address an edit
+    # can change.
+    return _render_in(translation.get_language(), content_version(), template_name, groups, heading_level)
 
 
-@functools.cache
-def _render_in(language, template_name, groups, heading_level):
+@functools.lru_cache(maxsize=64)
+def _render_in(language, version, template_name, groups, heading_level):
     items = [resource for group in groups for resource in getattr(resources, group)]
     # The template escapes every value; the result is safe HTML.
     return mark_safe(render_to_string(template_name, {"resources": items, "heading_level": heading_level}))  # noqa: S308

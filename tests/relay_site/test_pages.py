@@ -38,7 +38,7 @@ def test_not_found_page_is_friendly_and_shows_the_help_lines(client, db):
     assert 'href="tel:988"' in html and "1-800-222-1222" in html and 'href="tel:911"' in html
 
 
-def test_server_error_page_shows_the_help_lines_without_a_request_context():
+def test_server_error_page_shows_the_help_lines_without_a_request_context(db):
     from django.template import loader
 
     html = loader.get_template("500.html").render()
@@ -165,8 +165,21 @@ def test_what_to_do_in_an_overdose_is_one_click_from_every_page(client, db, url)
     assert OVERDOSE_GUIDE in response.content.decode()
 
 
-def test_the_overdose_guide_is_on_the_error_pages_rendered_without_a_request():
+def test_the_overdose_guide_is_on_the_error_pages_rendered_without_a_request(db):
     from django.template import loader
 
     for name in ("500.html", "503.html"):
         assert OVERDOSE_GUIDE in loader.render_to_string(name), name
+
+
+def test_error_pages_still_render_their_help_lines_while_the_database_is_down(db):
+    from django.template import loader
+    from django.utils import translation
+
+    with mock.patch("django.db.backends.utils.CursorWrapper.execute", side_effect=OperationalError("down")):
+        english = loader.render_to_string("503.html")
+        with translation.override("es"):
+            spanish = loader.render_to_string("503.html")
+    assert OVERDOSE_GUIDE in english and "1-800-222-1222" in english
+    # A translation's address cannot be read without the database: the Spanish page links its help page.
+    assert 'href="/es/ayuda/"' in spanish and "1-800-222-1222" in spanish
