@@ -122,3 +122,59 @@ def test_a_spanish_self_check_is_counted_as_spanish(client, shipped_content):
     assert response.status_code == 200 and html_lang(response.content.decode()) == "es"
     assert DailyCount.objects.get(version="self", language="es").count == 1
     assert not DailyCount.objects.filter(language="en").exists()
+
+
+ENGLISH_WORDS_RE = re.compile(r"\b(?:the|and|your|you|with|this|what|help|about|privacy|articles)\b", re.IGNORECASE)
+
+
+def visible_spanish_text(html):
+    """The words a reader sees, without scripts, the references (sources keep their own titles) and anything
+    marked as English (the link to the English page)."""
+    html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.DOTALL)
+    html = re.sub(r'<section class="references".*?</section>', " ", html, flags=re.DOTALL)
+    html = re.sub(r'<a [^>]*lang="en"[^>]*>.*?</a>', " ", html, flags=re.DOTALL)
+    html = re.sub(r"<[^>]+>", " ", html)
+    return html
+
+
+# Proper names stay as they are, as the services name themselves.
+PROPER_NAMES = (
+    "SAMHSA National Helpline",
+    "SMART Recovery Family & Friends",
+    "SMART Recovery",
+    "Nar-Anon",
+    "Poison Help",
+    "HELP4U",
+    "1-800-662-HELP",
+)
+
+
+def english_words(html, site_name):
+    text = visible_spanish_text(html)
+    for name in (site_name, *PROPER_NAMES):
+        text = text.replace(name, "")
+    return ENGLISH_WORDS_RE.findall(text)
+
+
+@pytest.mark.parametrize(("english", "spanish"), PAIRS)
+def test_a_spanish_page_has_no_english_sentence(client, shipped_content, settings, english, spanish):
+    found = english_words(client.get(spanish).content.decode(), settings.SITE_NAME)
+    assert not found, found[:10]
+
+
+@pytest.mark.parametrize(
+    ("url", "data"),
+    [
+        ("/es/autoevaluacion/", {"yes": ["craving", "tolerance", "withdrawal", "cut_down", "harm", "social"]}),
+        ("/es/autoevaluacion/", {"yes": ["craving"], "safety": "yes"}),
+        ("/es/autoevaluacion/ser-querido/", {"yes": ["craving", "tolerance"], "unsure": ["hazardous", "social"]}),
+        ("/es/autoevaluacion/", {"yes": ["craving"], "safety": "maybe"}),  # the error state
+    ],
+)
+def test_spanish_results_and_errors_have_no_english_sentence(client, shipped_content, settings, url, data):
+    from tests.factories import answers
+
+    response = client.post(url, answers(**data))
+    assert response.status_code in (200, 400)
+    found = english_words(response.content.decode(), settings.SITE_NAME)
+    assert not found, found[:10]
