@@ -131,4 +131,34 @@ STATES = [
     *plan_states(State, submit_form),
 ]
 
+# The Spanish edition: every kind of page and state again, under /es/ with Spanish words and slugs.
+CHECKS_ES = {"self": "/es/autoevaluacion/", "loved-one": "/es/autoevaluacion/ser-querido/"}
+STATES += [
+    State("es-home", "/es/"),
+    State("es-article-list", "/es/articulos/"),
+    State("es-topic", "/es/articulos/tema/buscar-ayuda/"),
+    State("es-article", "/es/articulos/dependencia-y-adiccion/", spacing=True),
+    State("es-article-wide-table", "/es/articulos/tratamiento-con-medicamentos/"),
+    State("es-article-emergency", "/es/articulos/que-hacer-en-una-sobredosis-o-emergencia/"),
+    State("es-family", "/es/familia/"),
+    State("es-search", "/es/buscar/?q=adiccion"),
+    State("es-search-no-results", "/es/buscar/?q=zzzz"),
+    State("es-self-check", CHECKS_ES["self"]),
+    State("es-loved-one-check", CHECKS_ES["loved-one"]),
+    State("es-self-check-errors", CHECKS_ES["self"], drive=submit_form({"craving": "yes"}), status=400, spacing=True),
+    *(
+        State(f"es-result-{version}-{band}", path, drive=submit_form(check_answers(yes_count)))
+        for version, path in CHECKS_ES.items()
+        for band, yes_count in BANDS.items()
+    ),
+    State("es-result-crisis", CHECKS_ES["self"], drive=submit_form(check_answers(2, safety="yes")), spacing=True),
+    State("es-result-loved-one-not-sure", CHECKS_ES["loved-one"], drive=submit_form(check_answers(0, rest="unsure"))),
+    State("es-get-help", "/es/ayuda/", spacing=True),
+    State("es-about", "/es/acerca-de/"),
+    State("es-privacy", "/es/privacidad/"),
+    State("es-not-found", "/es/no-existe/", status=404),
+    State("es-bad-request", "/es/autoevaluacion/?respuestas=en-la-direccion", status=400),
+    *plan_states(State, submit_form, "/es/autoevaluacion/plan/", "/es/familia/plan-de-conversacion/", prefix="es-"),
+]
+
 assert len({state.name for state in STATES}) == len(STATES), "state names must be unique"

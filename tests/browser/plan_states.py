@@ -9,7 +9,7 @@ PLAN = "/self-check/plan/"
 TALK = "/family/conversation-plan/"
 
 
-def plan_states(State, submit_form):
+def plan_states(State, submit_form, plan=PLAN, talk=TALK, prefix=""):
     soon = (datetime.date.today() + datetime.timedelta(days=14)).isoformat()
     finished_plan = {
         "goal": "stop",
@@ -37,16 +37,16 @@ def plan_states(State, submit_form):
         "support_groups": "smart-family",
     }
     return [
-        State("next-steps-plan", PLAN),
-        State("next-steps-plan-errors", PLAN, drive=submit_form({"doctor_date": "2001-01-01"}), status=400),
-        State("next-steps-plan-finished", PLAN, drive=submit_form(finished_plan), spacing=True),
-        State("conversation-plan", TALK),
+        State(prefix + "next-steps-plan", plan),
+        State(prefix + "next-steps-plan-errors", plan, drive=submit_form({"doctor_date": "2001-01-01"}), status=400),
+        State(prefix + "next-steps-plan-finished", plan, drive=submit_form(finished_plan), spacing=True),
+        State(prefix + "conversation-plan", talk),
         State(
-            "conversation-plan-errors",
-            TALK,
+            prefix + "conversation-plan-errors",
+            talk,
             drive=submit_form({"afraid": "yes", "noticed": "too many words " * 80}),
             status=400,
         ),
-        State("conversation-plan-finished", TALK, drive=submit_form(finished_talk), spacing=True),
-        State("plan-bad-request", PLAN + "?reasons=in-the-address", status=400),
+        State(prefix + "conversation-plan-finished", talk, drive=submit_form(finished_talk), spacing=True),
+        State(prefix + "plan-bad-request", plan + "?reasons=in-the-address", status=400),
     ]
