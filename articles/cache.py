@@ -146,11 +146,16 @@ class PageCacheMiddleware:
     (cached_content_page); the admin, previews and every form never are, since nothing marks them.
     """
 
+    # Addresses whose page turned out personal (a form, help, about): the same for the life of the process, so
+    # they skip the cache lookups from then on. Only plain addresses that answered 200, and only so many.
+    NEVER_SHARED_LIMIT = 512
+
     def __init__(self, get_response):
         self.get_response = get_response
+        self.never_shared = set()
 
     def __call__(self, request):
-        if request.method not in ("GET", "HEAD"):
+        if request.method not in ("GET", "HEAD") or request.path_info in self.never_shared:
             return self.get_response(request)
         version = content_version()
         if version is None:  # the database is down and no version is known: let the view say so
@@ -161,6 +166,12 @@ class PageCacheMiddleware:
             return entry.respond(request)
         response = self.get_response(request)
         if not self._shareable(response):
+            if (
+                response.status_code == 200
+                and not request.META.get("QUERY_STRING")
+                and len(self.never_shared) < self.NEVER_SHARED_LIMIT
+            ):
+                self.never_shared.add(request.path_info)
             return response
         entry = PageEntry(response, version)
         cache.set(key, entry)

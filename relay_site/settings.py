@@ -112,6 +112,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "relay_site.context_processors.site",
+                "relay_site.context_processors.navigation",
             ],
         },
     },

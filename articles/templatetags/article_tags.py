@@ -4,6 +4,7 @@ from typing import NamedTuple
 from django import template
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
 from django.db import DatabaseError
 from django.urls import translate_url
 from django.utils import timezone, translation
@@ -99,6 +100,9 @@ class Alternate(NamedTuple):
     href: str  # absolute and without a query string, for <link rel="alternate" hreflang>; empty on a 404
 
 
+_fixed_alternates = {}
+
+
 @register.simple_tag(takes_context=True)
 def language_alternates(context):
     """The page in each language, for the language switch and hreflang. A view that knows its translations
@@ -108,6 +112,10 @@ def language_alternates(context):
     request = context.get("request")
     if request is None:
         return []
+    try:
+        request.get_host()
+    except DisallowedHost:
+        return []  # the 400 page for a forged Host header: no address of ours can be built from it
     current = translation.get_language()
     known = context.get("translation_urls")
     # Django's 404 view passes request_path: its address has no counterpart in any language.
@@ -116,6 +124,11 @@ def language_alternates(context):
     # The search keeps its words (not its page number: the other language may have fewer pages of results).
     words = request.GET.get("q", "") if match is not None and match.url_name == "search" else ""
     query = urlencode({"q": words}) if words else ""
+    # A page without arguments (a form, a result, help, about) has the same alternates for every reader.
+    fixed = known is None and not not_found and match is not None and not match.kwargs and not query
+    memo_key = (match.view_name, current, request.get_host()) if fixed else None
+    if memo_key in _fixed_alternates:
+        return _fixed_alternates[memo_key]
     alternates = []
     for code, name in settings.LANGUAGES:
         home = reverse_in(code, "home")
@@ -132,10 +145,6 @@ def language_alternates(context):
         # A missing page has no counterpart to announce to search engines, only a way home for readers.
         href = "" if not_found else request.build_absolute_uri(path)
         alternates.append(Alternate(code, name, url, href))
+    if memo_key is not None and len(_fixed_alternates) < 256:
+        _fixed_alternates[memo_key] = alternates
     return alternates
-
-
-@register.filter
-def starts_with(value, prefix):
-    """True when a string (such as request.path) begins with another (such as a {% url %} value)."""
-    return bool(prefix) and str(value).startswith(str(prefix))

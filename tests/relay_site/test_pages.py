@@ -183,3 +183,9 @@ def test_error_pages_still_render_their_help_lines_while_the_database_is_down(db
     assert OVERDOSE_GUIDE in english and "1-800-222-1222" in english
     # A translation's address cannot be read without the database: the Spanish page links its help page.
     assert 'href="/es/ayuda/"' in spanish and "1-800-222-1222" in spanish
+
+
+def test_a_forged_host_header_gets_the_400_page_not_a_500(client, db):
+    response = client.get("/", HTTP_HOST="evil.example")
+    assert response.status_code == 400
+    assert "988" in response.content.decode()
