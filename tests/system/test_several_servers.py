@@ -65,6 +65,8 @@ def test_an_edit_through_one_servers_admin_is_read_at_once_from_the_other(two_se
         "summary": "Answers that have changed, fresh from the editor.",
         "topic": article.topic_id,
         "audience": article.audience,
+        "language": article.language,
+        "translation_key": article.translation_key,
         "status": article.status,
         "publish_date": article.publish_date.isoformat(),
         "reading_path": article.reading_path or "",
