@@ -30,8 +30,7 @@ def empty_cache():
 _content_dump = {}
 
 
-@pytest.fixture
-def shipped_content(db, tmp_path_factory):
+def load_shipped_content(tmp_path_factory):
     """The site's real topics and articles in both languages, loaded from articles/content/ as `make run` does.
 
     The first test in a run imports them (rendering every article); each later one reloads that result from a
@@ -46,3 +45,8 @@ def shipped_content(db, tmp_path_factory):
     else:
         call_command("loaddata", str(dump), stdout=io.StringIO())
         update_search_vectors(Article.objects.all())  # PostgreSQL's full-text vectors, as a save makes them
+
+
+@pytest.fixture
+def shipped_content(db, tmp_path_factory):
+    load_shipped_content(tmp_path_factory)

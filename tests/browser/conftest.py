@@ -1,8 +1,8 @@
-import io
 import os
 
 import pytest
-from django.core.management import call_command
+
+from tests.conftest import load_shipped_content
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -34,24 +34,10 @@ def browser_type_launch_args(browser_type_launch_args):
     }
 
 
-_content_dump = {}
-
-
 @pytest.fixture
 def site(live_server, transactional_db, tmp_path_factory):
-    """The live site with its real content loaded.
-
-    The first test imports the articles as `make run` does; each later one reloads that result from a dump,
-    which takes a fraction of the time (every test starts from an empty database).
-    """
-    dump = _content_dump.get("path")
-    if dump is None:
-        call_command("import_articles", stdout=io.StringIO())
-        dump = tmp_path_factory.getbasetemp() / "site-content.json"
-        call_command("dumpdata", "articles", output=str(dump), stdout=io.StringIO())
-        _content_dump["path"] = dump
-    else:
-        call_command("loaddata", str(dump), stdout=io.StringIO())
+    """The live site with its real content loaded."""
+    load_shipped_content(tmp_path_factory)
     return live_server.url
 
 
