@@ -12,7 +12,14 @@ from pathlib import Path
 import yaml
 from django.core.exceptions import ValidationError
 
-from articles.models import CONTENT_FIELDS, Article, content_hash, one_year_after, validate_references
+from articles.models import (
+    CONTENT_FIELDS,
+    Article,
+    content_hash,
+    normalize_reference,
+    one_year_after,
+    validate_references,
+)
 
 TOPICS_FILE = "topics.yaml"
 SKIPPED_FILES = {"README.md"}
@@ -202,10 +209,7 @@ def parse_article(path, topic_slugs, language=ORIGINAL_LANGUAGE):
         problems.append(Problem(name, "body", "is empty."))
     references = meta.get("references") or []
     if isinstance(references, list):
-        references = [
-            {key: value for key, value in ref.items() if value not in (None, "")} if isinstance(ref, dict) else ref
-            for ref in references
-        ]
+        references = [normalize_reference(ref) for ref in references]
     try:
         validate_references(references, body)
     except ValidationError as error:

@@ -1,6 +1,7 @@
 import datetime
 import hashlib
 import json
+import re
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVector, SearchVectorField
@@ -160,7 +161,10 @@ class Article(models.Model):
     references = models.JSONField(
         default=list,
         blank=True,
-        help_text=('A list of {"id", "authors" (optional), "title", "publisher", "year", "url"}; cite each as [^id].'),
+        help_text=(
+            'A list of {"id", "authors", "title", "publisher", "year" or "accessed" (YYYY-MM-DD), "volume", '
+            '"pages", "url"}; authors, volume and pages are optional. Cite each as [^id].'
+        ),
     )
 
     # Derived on save, never per request.
@@ -306,13 +310,39 @@ def update_search_vectors(queryset):
         )
 
 
-REFERENCE_REQUIRED = ("id", "title", "publisher", "year", "url")
-REFERENCE_KEYS = {*REFERENCE_REQUIRED, "authors"}
+REFERENCE_REQUIRED = ("id", "title", "publisher", "url")
+# A paper or a dated report gives its year (and its volume and pages, where it has them); a living web page,
+# which has no fixed date, gives the day it was read instead ("accessed", written YYYY-MM-DD).
+REFERENCE_OPTIONAL = ("authors", "year", "volume", "pages", "accessed")
+REFERENCE_KEYS = {*REFERENCE_REQUIRED, *REFERENCE_OPTIONAL}
+ISO_DATE_RE = re.compile(r"\A\d{4}-\d{2}-\d{2}\Z")
+
+
+def normalize_reference(ref):
+    """A reference as stored: empty values dropped, a date written as YYYY-MM-DD (YAML reads it as a date)."""
+    if not isinstance(ref, dict):
+        return ref
+    return {
+        key: value.isoformat() if isinstance(value, datetime.date) else value
+        for key, value in ref.items()
+        if value not in (None, "")
+    }
+
+
+def _valid_accessed_date(value):
+    if not (isinstance(value, str) and ISO_DATE_RE.match(value)):
+        return False
+    try:
+        datetime.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 
 
 def validate_references(references, body):
-    """Each reference names its title, publisher or journal, year and a https:// address (a DOI as
-    https://doi.org/...); authors are optional. Every one is cited, and every citation has one."""
+    """Each reference names its title, publisher or journal, a https:// address (a DOI as https://doi.org/...),
+    and its year or, for a living web page, the day it was read (accessed); authors, volume and pages are
+    optional. Every one is cited, and every citation has one."""
     from articles.markdown import cited_ids
 
     if not isinstance(references, list):
@@ -320,19 +350,27 @@ def validate_references(references, body):
     problems, ids = [], []
     for number, ref in enumerate(references, start=1):
         if not isinstance(ref, dict):
-            problems.append(f"Reference {number} must have {', '.join(REFERENCE_REQUIRED)}.")
+            problems.append(
+                f"Reference {number} must have {', '.join(REFERENCE_REQUIRED)} and a year or accessed date."
+            )
             continue
         ref_id = ref.get("id")
         if not isinstance(ref_id, str) or not ref_id.strip():
             problems.append(f"Reference {number} has no id.")
             continue
-        for key in ("title", "publisher", "authors"):
+        for key in ("title", "publisher", "authors", "volume", "pages"):
             value = ref.get(key)
-            if (key != "authors" or key in ref) and not (isinstance(value, str) and value.strip()):
+            if (key in ("title", "publisher") or key in ref) and not (isinstance(value, str) and value.strip()):
                 problems.append(f"Reference {ref_id!r} has no {key}.")
+        if "year" not in ref and "accessed" not in ref:
+            problems.append(
+                f"Reference {ref_id!r} needs its year, or for a living web page the day it was read (accessed)."
+            )
         year = ref.get("year")
-        if not (isinstance(year, int) and not isinstance(year, bool) and 1900 <= year <= 2100):
+        if "year" in ref and not (isinstance(year, int) and not isinstance(year, bool) and 1900 <= year <= 2100):
             problems.append(f"Reference {ref_id!r} needs its year as a number, such as 2024.")
+        if "accessed" in ref and not _valid_accessed_date(ref["accessed"]):
+            problems.append(f"Reference {ref_id!r} needs the day it was read written as YYYY-MM-DD.")
         url = ref.get("url")
         if not (isinstance(url, str) and url.startswith("https://") and len(url) > len("https://")):
             problems.append(f"Reference {ref_id!r} must link with https:// (a DOI as https://doi.org/...).")

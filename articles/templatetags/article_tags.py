@@ -1,3 +1,4 @@
+import datetime
 import json
 from typing import NamedTuple
 
@@ -29,12 +30,22 @@ def citation_json_ld(ref):
         "@type": "CreativeWork",
         "name": ref.get("title"),
         "publisher": {"@type": "Organization", "name": ref.get("publisher")},
-        "datePublished": str(ref.get("year")),
         "url": ref.get("url"),
     }
+    if ref.get("year"):
+        citation["datePublished"] = str(ref["year"])
     if ref.get("authors"):
         citation["author"] = ref["authors"]
     return citation
+
+
+@register.filter
+def iso_date(value):
+    """A YYYY-MM-DD string (as references store the day a web page was read) as a date, for the date filter."""
+    try:
+        return datetime.date.fromisoformat(value)
+    except (TypeError, ValueError):
+        return None
 
 
 @register.simple_tag(takes_context=True)

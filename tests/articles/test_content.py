@@ -11,7 +11,7 @@ from django.urls import Resolver404, resolve
 
 from articles.content_files import SKIPPED_FILES, TOPICS_FILE, read_content
 from articles.markdown import COMMENT_RE, cited_ids, render_markdown
-from articles.models import validate_references
+from articles.models import normalize_reference, validate_references
 
 CONTENT = Path(__file__).resolve().parents[2] / "articles" / "content"
 FACTS = Path(__file__).resolve().parents[3] / "shared" / "source" / "facts.md"
@@ -138,7 +138,7 @@ def test_every_file_is_valid_and_the_library_is_whole(content):
 
 @functools.cache
 def sources():
-    return yaml.safe_load(SOURCES_FILE.read_text())
+    return [normalize_reference(entry) for entry in yaml.safe_load(SOURCES_FILE.read_text())]
 
 
 def test_the_sources_file_names_title_publisher_year_and_address_for_each_source():

@@ -71,6 +71,9 @@ def test_clean_rejects_a_citation_without_a_reference_and_an_http_link():
         ({"year": "2024"}, "year as a number"),
         ({"year": 24}, "year as a number"),
         ({"authors": ""}, "has no authors"),
+        ({"volume": ""}, "has no volume"),
+        ({"accessed": "28 November 2026"}, "written as YYYY-MM-DD"),
+        ({"accessed": "2026-02-30"}, "written as YYYY-MM-DD"),
         ({"text": "Free text"}, "unknown keys: text"),
     ],
 )
@@ -80,6 +83,23 @@ def test_clean_requires_each_reference_to_name_title_publisher_year_and_address(
     with pytest.raises(ValidationError) as error:
         article.full_clean()
     assert message in str(error.value)
+
+
+def test_a_living_web_page_gives_the_day_it_was_read_instead_of_a_year():
+    article = make_article()
+    dated = {key: value for key, value in article.references[0].items() if key != "year"}
+    article.references = [{**dated, "accessed": "2026-11-28"}]
+    article.full_clean()
+    article.references = [dated]
+    with pytest.raises(ValidationError) as error:
+        article.full_clean()
+    assert "needs its year, or for a living web page the day it was read" in str(error.value)
+
+
+def test_a_paper_may_give_its_volume_and_pages():
+    article = make_article()
+    article.references = [{**article.references[0], "volume": "57(10)", "pages": "847-854"}]
+    article.full_clean()
 
 
 def test_clean_requires_a_reference_address():

@@ -215,3 +215,34 @@ def test_cached_pages_are_sent_gzipped_to_browsers_that_accept_it(client, shippe
     assert packed["ETag"] != plain["ETag"]
     again = client.get("/articles/faq/", HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=packed["ETag"])
     assert again.status_code == 304 and not again.content
+
+
+def test_a_reference_shows_volume_and_pages_of_a_paper_and_the_day_a_web_page_was_read(client):
+    make_article(
+        slug="cited",
+        body="## Why?\n\nA paper says so.[^paper] A web page too.[^page]\n\n## What next?\n\nRead on.",
+        references=[
+            {
+                "id": "paper",
+                "authors": "Post S, Spiller HA",
+                "title": "A paper",
+                "publisher": "Clinical Toxicology",
+                "year": 2019,
+                "volume": "57(10)",
+                "pages": "847-854",
+                "url": "https://doi.org/10.1080/example",
+            },
+            {
+                "id": "page",
+                "title": "A living page",
+                "publisher": "An agency",
+                "accessed": "2026-11-28",
+                "url": "https://example.org/page",
+            },
+        ],
+    )
+    html = client.get("/articles/cited/").content.decode()
+    assert "<cite>A paper</cite>. Clinical Toxicology, 2019;57(10):847-854." in html
+    assert (
+        '<cite>A living page</cite>. An agency. Accessed <time datetime="2026-11-28">November 28, 2026</time>.' in html
+    )
