@@ -37,7 +37,7 @@ STIGMA_RE = re.compile(r"\b(?:" + "|".join(STIGMA) + r")\b", re.IGNORECASE)
 WORDS_MATTER_RE = re.compile(r"<!-- words-matter -->.*?<!-- /words-matter -->", re.DOTALL)
 PHONE_RE = re.compile(r"(?<![\d-])(?:1-)?\(?\d{3}\)?[-. ]\d{3}[-. ]\d{4}(?![\d-])")
 # The facts sheet's numbers: SAMHSA (and TTY), Poison Help.
-ALLOWED_PHONES = {"8006624357", "8004874889", "8002221222"}
+ALLOWED_PHONES = {"8006624357", "8004874889", "8002221222", "8007997233"}
 PAGES = {
     "/self-check/",
     "/self-check/loved-one/",
