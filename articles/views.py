@@ -9,7 +9,9 @@ from django.views.generic import DetailView, ListView, TemplateView
 from articles.models import Article, Topic, reverse_in
 from articles.search import COUNT_CAP, MAX_QUERY_LENGTH, SearchPaginator, excerpt, search_articles, search_terms
 
-PAGE_SIZE = 30
+# Big enough that the whole shipped library (about forty articles per language) is one page; a library of
+# thousands still pages, so a list page never grows without bound.
+PAGE_SIZE = 50
 FAMILY_TOPIC = "family-and-friends"  # a translation key: the same in every language
 
 

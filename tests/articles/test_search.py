@@ -73,8 +73,8 @@ def test_search_page_shows_excerpts_with_marks(client, shipped_content):
     assert "<mark>withdrawal</mark>" in html.lower()
 
 
-def test_shipped_content_finds_the_withdrawal_article_first(shipped_content):
-    assert titles(["withdrawal"])[0] == Article.objects.get(slug="kratom-withdrawal").title
+def test_shipped_content_finds_the_withdrawal_article_in_the_top_three(shipped_content):
+    assert Article.objects.get(slug="kratom-withdrawal").title in titles(["withdrawal"])[:3]
 
 
 def test_results_page_without_gaps_or_repeats_across_the_title_summary_and_text_matches():

@@ -5,6 +5,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from django.contrib.auth.models import User
+from django.db.models import Q
 from django.utils import timezone
 
 from articles import cache as page_cache
@@ -56,12 +57,12 @@ def test_pages_cost_a_constant_number_of_queries(client, django_assert_max_num_q
 
 def test_list_pages_paginate_so_their_size_does_not_grow(client):
     many_articles(500)
-    Article.objects.filter(slug__endswith="7").update(audience=Article.Audience.FAMILY)
+    Article.objects.filter(Q(slug__endswith="7") | Q(slug__endswith="3")).update(audience=Article.Audience.FAMILY)
     for url in ["/articles/", "/articles/topic/many/", "/family/"]:
         page = client.get(url).content.decode()
-        assert page.count('class="card"') <= 35, url
+        assert page.count('class="card"') <= 55, url
         assert 'rel="next"' in page, url
-    last = client.get("/articles/?page=17")
+    last = client.get("/articles/?page=10")
     assert last.status_code == 200
     assert client.get("/articles/?page=999").status_code == 404
     assert client.get("/articles/?page=abc").status_code == 404
