@@ -334,3 +334,151 @@ def test_wording_a_medical_editor_would_correct(content, file_name):
 def test_the_overstatement_pattern_catches_what_it_should():
     assert OVERSTATED_DIAGNOSIS_RE.search("Two or more of these in a year means a substance use disorder.")
     assert not OVERSTATED_DIAGNOSIS_RE.search("Two or more signs can point to a substance use disorder.")
+
+
+# The medical editor's corrections. The wordings below must not come back on any page, and the subjects below
+# are said in one way everywhere (the canonical wordings of the editors' plan, word for word).
+LEGAL_STATUS_EN = (
+    "On July 29, 2025, the US Food and Drug Administration (FDA) recommended that 7-OH be placed in Schedule I, the"
+    " strictest group of controlled drugs. Its action is aimed at concentrated 7-OH products, not at kratom"
+    " leaf.[^fda-7oh-2025] The FDA does not decide this. Only the US Drug Enforcement Administration (DEA) can"
+    " schedule a drug.[^dea-scheduling] It can do so in one of two ways: a temporary order, which can take effect"
+    " without public comment, or a regular rule, which asks the public for comments first. The DEA started a"
+    " temporary order for kratom's two main compounds in 2016, then withdrew it.[^dea-2016-notice]"
+    "[^dea-2016-withdrawal] State and city laws differ and change often. To know where things stand today, check"
+    " the DEA's website and your state's laws."
+)
+GOOD_SAMARITAN_EN = (
+    "Most states have Good Samaritan laws. In many states, these laws protect both the person who calls 911 and the"
+    " person who overdosed from some drug charges. What they cover differs from state to state. Please call 911"
+    " anyway: it can save a life.[^gao-2021]"
+)
+# (pattern, what to say instead); matched on what a reader reads, outside words-matter sentences.
+RETIRED_WORDINGS_EN = [
+    (r"dihydrocodeine", "dihydrocodeine tapers are not US practice: leave it out"),
+    (r"\bDEA\b[^.]*\b(?:must|needs?|has to)\b[^.]*\bcomment", "a temporary scheduling order needs no public comment"),
+    (r"\b(?:must|needs?)\b[^.]*\bpublic\b[^.]*\bcomment", "a temporary scheduling order needs no public comment"),
+    (r"not a controlled substance under federal law", "no federal status without a source that says it"),
+    (r"\btreatment works\b", "Treatment can help, and many people recover."),
+    (r"\brarely (?:is )?dangerous\b", "no source says withdrawal is rarely dangerous"),
+    (r"not the same as an? opioid", "not a prescription opioid, but its main compounds act on the same receptors"),
+    (r"medication[- ]assisted treatment", "medicines for kratom use disorder, or medication treatment"),
+    (r"129 people who use", "the 129 were adults who had used kratom"),
+    (r"want kratom every day", "craving is a strong desire or urge; using often is not craving"),
+]
+RETIRED_EN_RE = [(re.compile(pattern, re.IGNORECASE), instead) for pattern, instead in RETIRED_WORDINGS_EN]
+MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+# A status "as of" a date: the law, a schedule or an approval, said to hold on a date no source gives.
+DATED_STATUS_EN_RE = re.compile(rf"\bas of (?:{MONTHS}) \d{{4}}\b", re.IGNORECASE)
+STATUS_WORDS_EN_RE = re.compile(
+    r"\b(?:legal|illegal|lawful|laws?|schedul\w*|controlled|approved|banned|Good Samaritan|FDA|DEA)\b", re.IGNORECASE
+)
+SENTENCE_SPLIT_RE = re.compile(r"(?<=[.!?])\s+")
+# A page that names the DEA or a schedule gives the whole legal wording; a paragraph or list that gives overdose
+# steps (naloxone and the recovery position together) gives the second dose and the sudden-withdrawal warning.
+NAMES_SCHEDULING_EN_RE = re.compile(r"\bDEA\b|\bSchedule I\b")
+GIVES_OVERDOSE_STEPS_EN_RE = re.compile(
+    r"(?=.*\bnaloxone\b)(?=.*(?:recovery position|\bon (?:their|its|his|her) side\b))", re.IGNORECASE | re.DOTALL
+)
+GOOD_SAMARITAN_SUBJECT_EN_RE = re.compile(r"Good Samaritan|drug charges", re.IGNORECASE)
+NEWS_OR_POSTER_RE = re.compile(
+    r"medscape|healthday|webmd|reuters|apnews|statnews|\bposters?\b|research[- ]showcase|\bmedical news\b",
+    re.IGNORECASE,
+)
+
+
+def reader_prose(values, references):
+    """Title, summary and the rendered body, without the sentences marked as explaining a word."""
+    body = WORDS_MATTER_RE.sub("", values["body"])
+    return f"{values['title']}\n{values['summary']}\n{readable_text(body, references)}"
+
+
+def retired_wordings(prose, retired):
+    return [f"{m.group(0)!r} ({instead})" for pattern, instead in retired for m in pattern.finditer(prose)]
+
+
+def dated_statuses(prose, dated_re, status_re):
+    return [s for s in SENTENCE_SPLIT_RE.split(prose) if dated_re.search(s) and status_re.search(s)]
+
+
+def paragraphs_and_bullets(body):
+    """Each paragraph, each bullet of a bulleted list, and each numbered list whole (its steps belong together)."""
+    for block in re.split(r"\n\s*\n", body):
+        yield from re.split(r"\n(?=- )", block) if block.lstrip().startswith("- ") else [block]
+
+
+def one_wording_problems(body, names_scheduling_re, legal, steps_re, step_markers, subject_re, good_samaritan):
+    problems = []
+    if names_scheduling_re.search(body) and legal not in body:
+        problems.append("names the DEA or a schedule without the one legal-status wording")
+    for block in paragraphs_and_bullets(body):
+        if steps_re.match(block):
+            problems += [f"overdose steps without {m!r}" for m in step_markers if m.lower() not in block.lower()]
+    for line in body.splitlines():
+        if subject_re.search(line) and good_samaritan not in line:
+            problems.append(f"Good Samaritan laws in other words: {line.strip()[:80]!r}")
+    return problems
+
+
+@pytest.mark.parametrize("file_name", ARTICLE_FILES)
+def test_no_retired_wording_comes_back(content, file_name):
+    values = article_values(content, file_name)
+    prose = reader_prose(values, values["references"])
+    found = retired_wordings(prose, RETIRED_EN_RE)
+    found += [f"dated status: {s[:90]!r}" for s in dated_statuses(prose, DATED_STATUS_EN_RE, STATUS_WORDS_EN_RE)]
+    if re.search(r"dihydrocodeine", (CONTENT / file_name).read_text(), re.IGNORECASE):
+        found.append("dihydrocodeine in the file")
+    assert not found, f"{file_name}: {found}"
+
+
+@pytest.mark.parametrize("file_name", ARTICLE_FILES)
+def test_legal_status_overdose_steps_and_good_samaritan_laws_are_said_one_way(content, file_name):
+    body = article_values(content, file_name)["body"]
+    problems = one_wording_problems(
+        body,
+        NAMES_SCHEDULING_EN_RE,
+        LEGAL_STATUS_EN,
+        GIVES_OVERDOSE_STEPS_EN_RE,
+        ("second dose", "sudden withdrawal"),
+        GOOD_SAMARITAN_SUBJECT_EN_RE,
+        GOOD_SAMARITAN_EN,
+    )
+    assert not problems, f"{file_name}: {problems}"
+
+
+def test_no_source_is_a_news_story_or_a_poster():
+    for entry in sources():
+        cited_as = " ".join(str(entry.get(key, "")) for key in ("title", "publisher", "url"))
+        assert not NEWS_OR_POSTER_RE.search(cited_as), f"{entry['id']}: cite the paper, not a news story or poster"
+
+
+def test_the_retired_wording_patterns_catch_what_they_should():
+    assert retired_wordings("Kratom is not the same as an opioid.", RETIRED_EN_RE)
+    assert retired_wordings("First, the DEA must publish a plan and ask the public to comment.", RETIRED_EN_RE)
+    assert retired_wordings("Read [Medication-assisted treatment].", RETIRED_EN_RE)
+    assert retired_wordings("Treatment works, and many people recover.", RETIRED_EN_RE)
+    assert not retired_wordings("Treatment can help, and many people recover.", RETIRED_EN_RE)
+    assert not retired_wordings("Kratom is not a prescription opioid.", RETIRED_EN_RE)
+    assert dated_statuses("As of November 2026, state laws differ.", DATED_STATUS_EN_RE, STATUS_WORDS_EN_RE)
+    assert not dated_statuses("Phone numbers are as of November 2026.", DATED_STATUS_EN_RE, STATUS_WORDS_EN_RE)
+    assert NEWS_OR_POSTER_RE.search("Medscape Medical News") and NEWS_OR_POSTER_RE.search("Research Showcase, poster")
+    assert not NEWS_OR_POSTER_RE.search("https://www.fda.gov/news-events/press-announcements/fda-approves")
+
+
+def test_the_one_wording_check_catches_what_it_should():
+    def check(body):
+        return one_wording_problems(
+            body,
+            NAMES_SCHEDULING_EN_RE,
+            LEGAL_STATUS_EN,
+            GIVES_OVERDOSE_STEPS_EN_RE,
+            ("second dose", "sudden withdrawal"),
+            GOOD_SAMARITAN_SUBJECT_EN_RE,
+            GOOD_SAMARITAN_EN,
+        )
+
+    assert check("The FDA asked the DEA to place 7-OH in Schedule I.")
+    assert check("Give naloxone (Narcan) if you have it. Lay them on their side and stay with them.")
+    assert not check("- **Recovery position**: Lying a person on their side while you wait for help.")
+    assert check("Most states protect people who call 911 from some drug charges.")
+    assert not check(LEGAL_STATUS_EN + "\n\n" + GOOD_SAMARITAN_EN)

@@ -10,7 +10,16 @@ from django.utils import translation
 
 from articles.content_files import SKIPPED_FILES, read_content, source_fingerprint
 from articles.markdown import COMMENT_RE, cited_ids, render_markdown
-from tests.articles.test_content import CONTENT, numbers_off_the_facts_sheet, readable_text, sources
+from tests.articles.test_content import (
+    CONTENT,
+    dated_statuses,
+    numbers_off_the_facts_sheet,
+    one_wording_problems,
+    readable_text,
+    reader_prose,
+    retired_wordings,
+    sources,
+)
 
 CONTENT_ES = CONTENT / "es"
 MIN_INFLESZ = 65.0
@@ -190,3 +199,106 @@ def test_review_fields_and_spelled_out_agencies(spanish, file_name):
         first = re.search(rf"\b{short}\b", text)
         if first:
             assert full in text[: first.start() + 90], f"{file_name}: spell out {short} at its first use"
+
+
+# The medical and Spanish editors' corrections, in Spanish: the same wordings must not come back, the same
+# subjects are said one way (the plan's Spanish canonical wordings, word for word), and the house style holds.
+LEGAL_STATUS_ES = (
+    "El 29 de julio de 2025, la Administración de Alimentos y Medicamentos de los Estados Unidos (FDA, por sus siglas"
+    " en inglés) recomendó poner la 7-OH en la Lista I, el grupo más estricto de drogas controladas. Su medida se"
+    " dirige a los productos concentrados de 7-OH, no a la hoja de kratom.[^fda-7oh-2025] La FDA no decide esto."
+    " Solo la Administración de Control de Drogas (DEA, por sus siglas en inglés) puede clasificar una"
+    " droga.[^dea-scheduling] Puede hacerlo de una de dos maneras: con una orden temporal, que puede entrar en vigor"
+    " sin comentarios del público, o con una norma regular, que primero pide comentarios al público. En 2016, la DEA"
+    " empezó una orden temporal para los dos compuestos principales del kratom y luego la"
+    " retiró.[^dea-2016-notice][^dea-2016-withdrawal] Las leyes de los estados y las ciudades son distintas y cambian"
+    " a menudo. Para saber cómo están las cosas hoy, consulte el sitio web de la DEA y las leyes de su estado."
+)
+GOOD_SAMARITAN_ES = (
+    "La mayoría de los estados tienen leyes del Buen Samaritano. En muchos estados, estas leyes protegen de algunos"
+    " cargos por drogas tanto a la persona que llama al 911 como a la persona que tuvo la sobredosis. Lo que cubren"
+    " cambia de un estado a otro. Por favor, llame al 911 de todos modos: puede salvar una vida.[^gao-2021]"
+)
+POISON_HELP_ES = "Poison Help (la línea de ayuda por intoxicaciones), 1-800-222-1222"
+RETIRED_WORDINGS_ES = [
+    (r"dihidrocode[ií]na", "la dihidrocodeína no es práctica de los EE. UU.: no la nombre"),
+    (r"\bDEA\b[^.]*\bdebe\b[^.]*(?:opin|coment)", "una orden temporal no necesita comentarios del público"),
+    (r"no es una sustancia controlada", "ningún estado federal sin una fuente que lo diga"),
+    (r"\bel tratamiento funciona\b", "El tratamiento puede ayudar, y muchas personas se recuperan."),
+    (r"\brara vez (?:es )?peligros[oa]|\bcasi nunca es peligros[oa]", "ninguna fuente dice que sea rara vez peligrosa"),
+    (
+        r"no es (?:lo mismo que|igual (?:a|que)) un opioide",
+        "no es un opioide recetado, pero actúa en los mismos receptores",
+    ),
+    (r"tratamiento asistido (?:con|por) medicamentos", "medicamentos para el trastorno por consumo de kratom"),
+    (r"129 personas que consum", "eran 129 adultos que habían consumido kratom"),
+    (r"quiere kratom todos los días", "las ansias son un deseo o unas ganas muy fuertes, no consumir a menudo"),
+    # House style of the Spanish edition.
+    (r"\bbenzodiazepinas?\b", "benzodiacepinas"),
+    (r"\b(?:[Ee]l|del|al) 7-OH\b", "la 7-OH"),
+    (r"\bdrogad[oa]s?\b", "nunca «drogado» en la narración"),
+    (r"\b1807\b", "1,807"),
+    (r"\bconduc(?:ir|e|en|iendo)\b", "manejar"),
+    (r"envenenamiento|centros? de toxicolog", "intoxicación; centros de control de intoxicaciones"),
+]
+RETIRED_ES_RE = [(re.compile(pattern, re.IGNORECASE), instead) for pattern, instead in RETIRED_WORDINGS_ES]
+MONTHS_ES = "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre"
+DATED_STATUS_ES_RE = re.compile(rf"\b(?:a|a partir de|hasta) (?:{MONTHS_ES}) de \d{{4}}\b", re.IGNORECASE)
+STATUS_WORDS_ES_RE = re.compile(
+    r"\b(?:legal\w*|ilegal\w*|leyes?|listas?|controlad\w*|aprob\w*|prohib\w*|Buen Samaritano|FDA|DEA)\b",
+    re.IGNORECASE,
+)
+NAMES_SCHEDULING_ES_RE = re.compile(r"\bDEA\b|\bLista I\b")
+GIVES_OVERDOSE_STEPS_ES_RE = re.compile(
+    r"(?=.*\bnaloxona\b)(?=.*(?:posición de recuperación|\bde lado\b))", re.IGNORECASE | re.DOTALL
+)
+GOOD_SAMARITAN_SUBJECT_ES_RE = re.compile(r"Buen Samaritano|cargos por drogas", re.IGNORECASE)
+
+
+@pytest.mark.parametrize("file_name", ES_FILES)
+def test_no_retired_wording_comes_back_in_spanish(spanish, file_name):
+    values = values_for(spanish, file_name)
+    prose = reader_prose(values, values["references"])
+    found = retired_wordings(prose, RETIRED_ES_RE)
+    found += [f"dated status: {s[:90]!r}" for s in dated_statuses(prose, DATED_STATUS_ES_RE, STATUS_WORDS_ES_RE)]
+    if re.search(r"dihidrocode[ií]na|dihydrocodeine", (CONTENT_ES / file_name).read_text(), re.IGNORECASE):
+        found.append("dihidrocodeína in the file")
+    first_poison_help = values["body"].find("Poison Help")
+    if first_poison_help >= 0 and not values["body"].startswith(POISON_HELP_ES, first_poison_help):
+        found.append(f"explain Poison Help at its first mention: {POISON_HELP_ES!r}")
+    assert not found, f"{file_name}: {found}"
+
+
+@pytest.mark.parametrize("file_name", ES_FILES)
+def test_legal_status_overdose_steps_and_good_samaritan_laws_are_said_one_way_in_spanish(spanish, file_name):
+    problems = one_wording_problems(
+        values_for(spanish, file_name)["body"],
+        NAMES_SCHEDULING_ES_RE,
+        LEGAL_STATUS_ES,
+        GIVES_OVERDOSE_STEPS_ES_RE,
+        ("segunda dosis", "abstinencia repentina"),
+        GOOD_SAMARITAN_SUBJECT_ES_RE,
+        GOOD_SAMARITAN_ES,
+    )
+    assert not problems, f"{file_name}: {problems}"
+
+
+def test_the_spanish_retired_wording_patterns_catch_what_they_should():
+    assert retired_wordings("El kratom no es lo mismo que un opioide.", RETIRED_ES_RE)
+    assert retired_wordings("Antes, la DEA debe publicar un plan y dejar que el público opine.", RETIRED_ES_RE)
+    assert retired_wordings("La abstinencia del kratom rara vez es peligrosa.", RETIRED_ES_RE)
+    assert retired_wordings("el kratom y el 7-OH, las benzodiazepinas, al conducir", RETIRED_ES_RE)
+    assert not retired_wordings("el kratom y la 7-OH, las benzodiacepinas, al manejar", RETIRED_ES_RE)
+    assert dated_statuses("A noviembre de 2026, las leyes cambian.", DATED_STATUS_ES_RE, STATUS_WORDS_ES_RE)
+    assert not dated_statuses(
+        "Estos números son correctos a noviembre de 2026.", DATED_STATUS_ES_RE, STATUS_WORDS_ES_RE
+    )
+    assert one_wording_problems(
+        "Dele naloxona si la tiene. Acuéstela de lado.",
+        NAMES_SCHEDULING_ES_RE,
+        LEGAL_STATUS_ES,
+        GIVES_OVERDOSE_STEPS_ES_RE,
+        ("segunda dosis", "abstinencia repentina"),
+        GOOD_SAMARITAN_SUBJECT_ES_RE,
+        GOOD_SAMARITAN_ES,
+    )

@@ -96,8 +96,8 @@ STATES = [
     # A table, long words and long reference addresses.
     State("article", "/articles/dependence-vs-addiction/", spacing=True),
     State("article-glossary", "/articles/glossary/"),
-    # A table wider than a phone: it scrolls in its own box, not the page.
-    State("article-wide-table", "/articles/medication-assisted-treatment/"),
+    # The table with the longest cells: on a phone it wraps, or scrolls in its own box, never the page.
+    State("article-table", "/articles/signs-of-kratom-addiction/"),
     State("family", "/family/"),
     State("search", "/search/?q=withdrawal"),
     State("search-no-results", "/search/?q=zzzz"),
@@ -138,7 +138,7 @@ STATES += [
     State("es-article-list", "/es/articulos/"),
     State("es-topic", "/es/articulos/tema/buscar-ayuda/"),
     State("es-article", "/es/articulos/dependencia-y-adiccion/", spacing=True),
-    State("es-article-wide-table", "/es/articulos/tratamiento-con-medicamentos/"),
+    State("es-article-table", "/es/articulos/senales-de-adiccion-al-kratom/"),
     State("es-article-emergency", "/es/articulos/que-hacer-en-una-sobredosis-o-emergencia/"),
     State("es-family", "/es/familia/"),
     State("es-search", "/es/buscar/?q=adiccion"),
