@@ -377,8 +377,11 @@ SENTENCE_SPLIT_RE = re.compile(r"(?<=[.!?])\s+")
 # A page that names the DEA or a schedule gives the whole legal wording; a paragraph or list that gives overdose
 # steps (naloxone and the recovery position together) gives the second dose and the sudden-withdrawal warning.
 NAMES_SCHEDULING_EN_RE = re.compile(r"\bDEA\b|\bSchedule I\b")
+# Steps are a block that says to call 911, give naloxone and turn the person on their side; a paragraph of
+# tips about the steps (which names the 911 call-taker, not the call) is not a second set of steps.
 GIVES_OVERDOSE_STEPS_EN_RE = re.compile(
-    r"(?=.*\bnaloxone\b)(?=.*(?:recovery position|\bon (?:their|its|his|her) side\b))", re.IGNORECASE | re.DOTALL
+    r"(?=.*\bcall 911\b)(?=.*\bnaloxone\b)(?=.*(?:recovery position|\bon (?:their|its|his|her) side\b))",
+    re.IGNORECASE | re.DOTALL,
 )
 GOOD_SAMARITAN_SUBJECT_EN_RE = re.compile(r"Good Samaritan|drug charges", re.IGNORECASE)
 NEWS_OR_POSTER_RE = re.compile(
@@ -478,7 +481,8 @@ def test_the_one_wording_check_catches_what_it_should():
         )
 
     assert check("The FDA asked the DEA to place 7-OH in Schedule I.")
-    assert check("Give naloxone (Narcan) if you have it. Lay them on their side and stay with them.")
+    assert check("Call 911. Give naloxone (Narcan) if you have it. Lay them on their side and stay with them.")
+    assert not check("Put the phone on speaker and do what the 911 call-taker says. On their side, bend the top knee.")
     assert not check("- **Recovery position**: Lying a person on their side while you wait for help.")
     assert check("Most states protect people who call 911 from some drug charges.")
     assert not check(LEGAL_STATUS_EN + "\n\n" + GOOD_SAMARITAN_EN)

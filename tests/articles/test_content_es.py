@@ -250,7 +250,8 @@ STATUS_WORDS_ES_RE = re.compile(
 )
 NAMES_SCHEDULING_ES_RE = re.compile(r"\bDEA\b|\bLista I\b")
 GIVES_OVERDOSE_STEPS_ES_RE = re.compile(
-    r"(?=.*\bnaloxona\b)(?=.*(?:posición de recuperación|\bde lado\b))", re.IGNORECASE | re.DOTALL
+    r"(?=.*\bllame al 911\b)(?=.*\bnaloxona\b)(?=.*(?:posición de recuperación|\bde lado\b))",
+    re.IGNORECASE | re.DOTALL,
 )
 GOOD_SAMARITAN_SUBJECT_ES_RE = re.compile(r"Buen Samaritano|cargos por drogas", re.IGNORECASE)
 
@@ -294,7 +295,7 @@ def test_the_spanish_retired_wording_patterns_catch_what_they_should():
         "Estos números son correctos a noviembre de 2026.", DATED_STATUS_ES_RE, STATUS_WORDS_ES_RE
     )
     assert one_wording_problems(
-        "Dele naloxona si la tiene. Acuéstela de lado.",
+        "Llame al 911. Dele naloxona si la tiene. Acuéstela de lado.",
         NAMES_SCHEDULING_ES_RE,
         LEGAL_STATUS_ES,
         GIVES_OVERDOSE_STEPS_ES_RE,
