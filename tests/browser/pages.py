@@ -111,6 +111,7 @@ STATES = [
         status=400,
         spacing=True,
     ),
+    State("loved-one-check-errors", CHECKS["loved-one"], drive=submit_form({"craving": "unsure"}), status=400),
     *(
         State(f"result-{version}-{band}", path, drive=submit_form(check_answers(yes_count)))
         for version, path in CHECKS.items()
@@ -146,6 +147,7 @@ STATES += [
     State("es-self-check", CHECKS_ES["self"]),
     State("es-loved-one-check", CHECKS_ES["loved-one"]),
     State("es-self-check-errors", CHECKS_ES["self"], drive=submit_form({"craving": "yes"}), status=400, spacing=True),
+    State("es-loved-one-check-errors", CHECKS_ES["loved-one"], drive=submit_form({"craving": "unsure"}), status=400),
     *(
         State(f"es-result-{version}-{band}", path, drive=submit_form(check_answers(yes_count)))
         for version, path in CHECKS_ES.items()
