@@ -87,6 +87,7 @@ def check_answers(yes_count=0, safety="no", rest="no"):
 
 
 BANDS = {"none": 0, "mild": 3, "moderate": 5, "severe": 8}
+DEPENDENCE_ONLY = {**check_answers(0), "tolerance": "yes", "withdrawal": "yes"}
 CHECKS = {"self": "/self-check/", "loved-one": "/self-check/loved-one/"}
 
 STATES = [
@@ -124,6 +125,8 @@ STATES = [
         spacing=True,
     ),
     State("result-loved-one-not-sure", CHECKS["loved-one"], drive=submit_form(check_answers(0, rest="unsure"))),
+    # Tolerance and withdrawal alone: a mild result that may be the body's adaptation.
+    State("result-self-dependence-only", CHECKS["self"], drive=submit_form(DEPENDENCE_ONLY)),
     State("get-help", "/get-help/", spacing=True),
     State("about", "/about/"),
     State("privacy", "/privacy/"),
@@ -155,6 +158,7 @@ STATES += [
     ),
     State("es-result-crisis", CHECKS_ES["self"], drive=submit_form(check_answers(2, safety="yes")), spacing=True),
     State("es-result-loved-one-not-sure", CHECKS_ES["loved-one"], drive=submit_form(check_answers(0, rest="unsure"))),
+    State("es-result-self-dependence-only", CHECKS_ES["self"], drive=submit_form(DEPENDENCE_ONLY)),
     State("es-get-help", "/es/ayuda/", spacing=True),
     State("es-about", "/es/acerca-de/"),
     State("es-privacy", "/es/privacidad/"),
