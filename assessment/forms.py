@@ -6,7 +6,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from assessment.questions import QUESTIONS, SAFETY_ID, SAFETY_QUESTION, VERSIONS, YES_NO
+from assessment.questions import QUESTION_COUNT, QUESTIONS, SAFETY_ID, SAFETY_QUESTION, VERSIONS, YES_NO
 
 
 class CheckForm(forms.Form):
@@ -22,7 +22,7 @@ class CheckForm(forms.Form):
 
     @property
     def question_count(self):
-        return len(QUESTIONS) + 1
+        return QUESTION_COUNT
 
 
 class QuestionField(forms.ChoiceField):

@@ -63,7 +63,9 @@ def step_context(form):
         "plan": form.plan,
         "steps": steps,
         "step_count": len(steps),
-        "safety_lines": (resources.EMERGENCY, resources.CRISIS_LIFELINE),
+        # For a reader afraid of their loved one: who to call about staying safe, by name, with every contact.
+        "safety_lines": (resources.EMERGENCY, resources.DOMESTIC_VIOLENCE_HOTLINE, resources.CRISIS_LIFELINE),
+        "hotline": resources.DOMESTIC_VIOLENCE_HOTLINE,
         "afraid": form.is_bound and form.data.get("afraid") in AFRAID_VALUES,
     }
 
@@ -180,7 +182,13 @@ class ConversationPlanView(PlanView):
         context.update(
             sentence=sentence,
             afraid=data.get("afraid") in AFRAID_VALUES,
-            safety_lines=(resources.EMERGENCY, resources.CRISIS_LIFELINE, resources.SAMHSA_HELPLINE),
+            safety_lines=(
+                resources.EMERGENCY,
+                resources.DOMESTIC_VIOLENCE_HOTLINE,
+                resources.CRISIS_LIFELINE,
+                resources.SAMHSA_HELPLINE,
+            ),
+            hotline=resources.DOMESTIC_VIOLENCE_HOTLINE,
             sections=[section for section in context["sections"] if section.step.id not in skip],
         )
         context["empty"] = not sentence and not any(section.entries for section in context["sections"])

@@ -122,13 +122,13 @@ DOCTOR_QUESTIONS = (
 )
 
 # Signs that mean getting help at once, each with what to do. Sources: SAMHSA's Overdose Prevention and
-# Response Toolkit (overdose), the Poison Help line (collapse, too much), the 988 Lifeline, NIH LiverTox
+# Response Toolkit (overdose: the site's short steps, resources.OVERDOSE_STEPS), the Poison Help line (collapse, too much), the 988 Lifeline, NIH LiverTox
 # (liver injury), and the article "What is kratom detox?" (hard withdrawal).
 WARNING_SIGNS = (
     WarningSign(
         "overdose",
         _("Someone cannot be woken up, breathes slowly or not at all, or has blue or gray lips."),
-        _("Call 911 now. Give naloxone (Narcan) if there is some, turn them on their side, and stay with them."),
+        resources.OVERDOSE_STEPS,
         resources.EMERGENCY,
     ),
     WarningSign(
@@ -146,7 +146,10 @@ WARNING_SIGNS = (
     WarningSign(
         "too_much",
         _("I may have taken too much kratom, or mixed it with alcohol, opioids or other drugs."),
-        _("Call Poison Help now. Call 911 if someone collapses or cannot be woken up."),
+        # The help line's name from its definition: in Spanish it says what Poison Help is.
+        format_lazy(
+            _("Call {name} now. Call 911 if someone collapses or cannot be woken up."), name=resources.POISON_HELP.name
+        ),
         resources.POISON_HELP,
     ),
     WarningSign(

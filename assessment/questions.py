@@ -2,8 +2,9 @@
 
 The form, the page and the scoring are all built from this module. Each question is one DSM-5 substance
 use disorder criterion (the criterion id is the field name), asked about the past 12 months in our own plain
-words, adding nothing to the criterion: "time_spent" is time (not money), and "hazardous" is use where it is
-physically dangerous (not risks taken to get kratom).
+words, adding nothing to the criterion: "time_spent" is time (not money), "craving" is a strong desire or urge
+to use (not using often, nor trouble thinking of anything else), and "hazardous" is use where it is physically
+dangerous (not risks taken to get kratom).
 
 Every text a reader sees is translated where it is defined (gettext_lazy). The Spanish, like the English, asks
 each criterion in our own plain words: DSM-5's wording is copyrighted in every language, so no published
@@ -69,10 +70,10 @@ QUESTIONS = (
     Question(
         id="craving",
         kind=ADDICTION,
-        about_you=_("Have you had strong urges to use kratom, or found it hard to think about anything else?"),
-        about_them=_("Do they seem to have strong urges to use kratom, or find it hard to focus on anything else?"),
-        sign=_("Strong cravings or urges to use."),
-        look_for=_("Restlessness until they can use, or kratom coming up again and again in their plans."),
+        about_you=_("Have you had cravings: a strong desire or urge to use kratom?"),
+        about_them=_("Do they seem to have cravings: a strong desire or urge to use kratom?"),
+        sign=_("Cravings: a strong desire or urge to use."),
+        look_for=_("Saying they badly want kratom, or have a strong urge to use it."),
         articles=("handling-triggers", "behavioral-therapies"),
     ),
     Question(
@@ -189,4 +190,7 @@ LOVED_ONE = Version(
     choices=YES_NO_UNSURE,
 )
 VERSIONS = {SELF.key: SELF, LOVED_ONE.key: LOVED_ONE}
+# How many questions a reader answers: one per criterion, and the safety question. Pages that give the number
+# read it from here.
+QUESTION_COUNT = len(QUESTIONS) + 1
 QUESTIONS_BY_ID = {question.id: question for question in QUESTIONS}

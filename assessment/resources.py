@@ -7,6 +7,9 @@ Every text a reader sees is translated where it is defined. A line's Spanish ser
 English one, so the Spanish can say more: 988's text contact reads "Text AYUDA to 988" and its chat contact
 "Chat in Spanish", the SAMHSA text service says it is in English only, and Poison Help's summary says
 interpreters speak Spanish. The facts sheet's "In Spanish" part is the source; re-check it with the numbers.
+
+The short overdose steps and the Good Samaritan sentence are the site's one wording of each (the same
+sentences as the articles), defined here so that the result, the help page and the plans say them alike.
 """
 
 import datetime
@@ -42,7 +45,7 @@ EMERGENCY = Resource(
     slug="emergency",
     name=_("Emergency: call 911"),
     summary=_(
-        "Call 911 if someone cannot be woken up, is breathing slowly or not at all, has blue or grey lips, "
+        "Call 911 if someone cannot be woken up, is breathing slowly or not at all, has blue or gray lips, "
         "has a seizure or has collapsed."
     ),
     contacts=(Contact(_("Call"), "911", "tel:911"),),
@@ -51,9 +54,10 @@ EMERGENCY = Resource(
 CRISIS_LIFELINE = Resource(
     slug="988",
     name=_("988 Suicide & Crisis Lifeline"),
+    # Where 988 is explained in full, it says how to reach the Spanish line and the Veterans Crisis Line.
     summary=_(
         "Call or text 988 any time if you or someone else is in a mental health or substance use crisis, "
-        "or having thoughts of suicide."
+        "or having thoughts of suicide. For Spanish, press 2. For the Veterans Crisis Line, press 1."
     ),
     contacts=(
         Contact(_("Call"), "988", "tel:988"),
@@ -63,7 +67,6 @@ CRISIS_LIFELINE = Resource(
             pgettext_lazy("988 Lifeline chat contact", "Chat online"), "988lifeline.org", "https://988lifeline.org/"
         ),
     ),
-    details=(_("Press 1 for the Veterans Crisis Line."), _("Press 2 for Spanish.")),
 )
 
 POISON_HELP = Resource(
@@ -93,7 +96,7 @@ SAMHSA_HELPLINE = Resource(
         Contact(_("Text your ZIP code to"), "435748 (HELP4U)", "sms:435748"),
     ),
     details=(
-        _("The helpline gives referrals, not counselling."),
+        _("The helpline gives referrals, not counseling."),
         _("They may ask for your ZIP code to find services near you. You do not have to give your name."),
     ),
 )
@@ -137,15 +140,51 @@ VIRTUAL_PROGRAMS = Resource(
     name=_("Virtual recovery programs"),
     summary=_(
         "Some programs, such as Relay, offer peer groups and recovery tools on your phone. "
-        "They can sit alongside care from a doctor or counsellor."
+        "They can sit alongside care from a doctor or counselor."
     ),
     contacts=(),
+    # As the article on virtual and peer support says it: a named program is an example, not a recommendation.
+    details=(
+        _(
+            "Relay is one example. There are others, and they differ a lot. Naming one does not mean we think it "
+            "is better than the rest."
+        ),
+    ),
+)
+
+DOMESTIC_VIOLENCE_HOTLINE = Resource(
+    slug="domestic-violence-hotline",
+    name=_("National Domestic Violence Hotline"),
+    summary=_(
+        "If you are afraid that someone close to you could hurt you or someone else, you can call, text or chat "
+        "any time. It is free and confidential, and they can help you plan how to stay safe."
+    ),
+    contacts=(
+        Contact(_("Call"), "1-800-799-7233 (1-800-799-SAFE)", "tel:+18007997233"),
+        Contact(_("Text START to"), "88788", "sms:88788"),
+        Contact(_("Chat online"), "thehotline.org", "https://www.thehotline.org/"),
+    ),
 )
 
 CRISIS_LINES = (EMERGENCY, CRISIS_LIFELINE, POISON_HELP)
+SAFETY_AT_HOME = (DOMESTIC_VIOLENCE_HOTLINE,)
 TREATMENT = (SAMHSA_HELPLINE, FIND_TREATMENT)
 PEER_SUPPORT = (SMART_RECOVERY, VIRTUAL_PROGRAMS)
 FAMILY_SUPPORT = (SMART_FAMILY, NAR_ANON)
+
+# The short version of the overdose steps, in one paragraph (the full steps are in the emergency article).
+# Source: SAMHSA's Overdose Prevention and Response Toolkit, and the naloxone nasal spray's label.
+OVERDOSE_STEPS = _(
+    "Call 911. Give naloxone (Narcan) if there is any, and a second dose if they do not wake up or breathe better "
+    "in 2 to 3 minutes. Lay them on their side; if you are trained, give rescue breaths or CPR. Stay with them: "
+    "naloxone can bring on sudden withdrawal in someone who uses every day."
+)
+# Good Samaritan laws, in the site's one wording. Source: US Government Accountability Office, GAO-21-248 (2021).
+GOOD_SAMARITAN = _(
+    "Most states have Good Samaritan laws. In many states, these laws protect both the person who calls 911 and the "
+    "person who overdosed from some drug charges. What they cover differs from state to state. Please call 911 "
+    "anyway: it can save a life."
+)
 
 # What to look for in care, after NIAAA's Alcohol Treatment Navigator.
 CHOOSING_CARE = (

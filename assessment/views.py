@@ -14,7 +14,7 @@ from articles.models import Article
 from assessment import resources
 from assessment.forms import check_form_for
 from assessment.models import DailyCount
-from assessment.questions import LOVED_ONE, QUESTIONS, SELF
+from assessment.questions import LOVED_ONE, QUESTION_COUNT, QUESTIONS, SELF
 from assessment.scoring import BAND_LABELS, BAND_ORDER, score_answers
 
 FAMILY_ARTICLES = ("starting-the-conversation", "craft-and-positive-communication", "caring-for-yourself")
@@ -89,7 +89,7 @@ class CheckView(View):
         return check_form_for(self.version)
 
     def render_form(self, form, status=200):
-        context = {"form": form, "version": self.version, "question_count": len(QUESTIONS)}
+        context = {"form": form, "version": self.version, "question_count": QUESTION_COUNT}
         return render(self.request, "assessment/check.html", context, status=status)
 
     def render_blank_form(self):
@@ -101,7 +101,7 @@ class CheckView(View):
             context = {
                 "form": self.get_form_class()(),
                 "version": self.version,
-                "question_count": len(QUESTIONS),
+                "question_count": QUESTION_COUNT,
                 "csrf_token": CSRF_STAND_IN,
             }
             page = render_to_string("assessment/check.html", context, request=self.request)
@@ -144,6 +144,7 @@ class CheckView(View):
             "result": result,
             "version": self.version,
             "bands": [(band, BAND_LABELS[band]) for band in BAND_ORDER],
+            "sign_count": len(QUESTIONS),
             "articles": recommended_articles(result, self.version),
             "resources": resources,
         }

@@ -5,6 +5,7 @@ from django.db import DatabaseError
 from django.http import HttpResponse
 from django.template import loader
 from django.utils import translation
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext
 
 logger = logging.getLogger(__name__)
@@ -20,6 +21,26 @@ class PermissionsPolicyMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", self.policy)
+        return response
+
+
+class PrivateFormPagesMiddleware:
+    """A page that carries a CSRF token belongs to one reader: tell every cache so, whichever view made it.
+
+    The token is tied to the reader's cookie, and a shared cache that ignores `Vary: Cookie` could hand it to
+    the next reader. Pages that already say `private` or `no-store` (results, plans) keep their header. Placed
+    right after CsrfViewMiddleware, which clears the "token used" flag once it has set the cookie.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+            cache_control = response.get("Cache-Control", "")
+            if "private" not in cache_control and "no-store" not in cache_control:
+                patch_cache_control(response, private=True)
         return response
 
 

@@ -23,14 +23,21 @@ def _render(template_name, groups, heading_level):
 @functools.lru_cache(maxsize=64)
 def _render_in(language, version, template_name, groups, heading_level):
     items = [resource for group in groups for resource in getattr(resources, group)]
+    context = {"resources": items, "heading_level": heading_level, "help": resources}
     # The template escapes every value; the result is safe HTML.
-    return mark_safe(render_to_string(template_name, {"resources": items, "heading_level": heading_level}))  # noqa: S308
+    return mark_safe(render_to_string(template_name, context))  # noqa: S308
 
 
 @register.simple_tag
 def crisis_lines():
     # A tag that needs no request context, so that the 500 page, rendered without one, still shows the lines.
     return _render("includes/crisis_lines.html", ("CRISIS_LINES",), 2)
+
+
+@register.simple_tag
+def overdose_steps():
+    """The short overdose steps and the Good Samaritan sentence, with a link to the full steps."""
+    return _render("includes/overdose_steps.html", (), 0)
 
 
 @register.simple_tag

@@ -123,7 +123,11 @@ def test_the_conversation_form_says_not_to_talk_alone_before_the_steps(client):
     advice = html.index("please do not have this talk alone")
     assert html.index("step-safety") < advice < html.index("step-moment")
     assert 'href="tel:911"' in html and 'href="tel:988"' in html
-    assert "Domestic Violence" not in html
+    # Who to call about staying safe, with every way to reach them: not just "someone trained".
+    box = html[advice : html.index("step-moment")]
+    assert "National Domestic Violence Hotline" in box and "someone trained" not in box
+    for contact in ('href="tel:+18007997233"', 'href="sms:88788"', 'href="https://www.thehotline.org/"'):
+        assert contact in box
 
 
 # --- Next-steps plan -----------------------------------------------------------------------------------------
@@ -159,7 +163,7 @@ def test_next_steps_plan_end_to_end(client):
     assert "Who will see what I tell you today?" in html
     assert "Could my kratom use be causing" not in html  # not chosen
     assert "SAMHSA National Helpline" in html and 'href="tel:+18006624357"' in html
-    assert "blue or gray lips" in html and "Call 911 now." in html
+    assert "blue or gray lips" in html and str(resources.OVERDOSE_STEPS) in html
     assert "Yellow skin or eyes" in html and "Withdrawal feels too hard" not in html
     assert 'id="plan-crisis"' in html and 'href="tel:988"' in html and "1-800-222-1222" in html
     assert "Print this plan" in html and "Change my plan" in html
@@ -342,7 +346,8 @@ def test_fear_of_harm_puts_do_not_do_this_alone_first(client, afraid):
     assert box < html.index("What I will say") < html.index("A calm moment")
     section = html[box : html.index("</section>", box)]
     assert 'href="tel:911"' in section and 'href="tel:988"' in section and "SAMHSA" in section
-    assert "Domestic Violence" not in html
+    assert "First call, text or chat with the National Domestic Violence Hotline about how to stay safe" in section
+    assert 'href="tel:+18007997233"' in section and 'href="sms:88788"' in section
 
 
 def test_fear_of_harm_is_shown_on_the_form_when_it_comes_back(client):

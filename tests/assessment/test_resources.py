@@ -15,6 +15,8 @@ FACT_NUMBERS = {
     "tel:988",
     "sms:988",
     "sms:435748",
+    "tel:+18007997233",
+    "sms:88788",
 }
 
 
@@ -65,7 +67,9 @@ def test_in_spanish_each_line_says_how_to_get_help_in_spanish():
     with translation.override("es"):
         assert "AYUDA" in str(lifeline_text.label)
         assert "español" in str(lifeline_chat.label)
-        assert any("marque 2" in str(detail) for detail in resources.CRISIS_LIFELINE.details)
+        assert "marque 2 para español" in str(resources.CRISIS_LIFELINE.summary)
+        assert "marque 1 para la Línea de Crisis para Veteranos" in str(resources.CRISIS_LIFELINE.summary)
+        assert str(resources.CRISIS_LIFELINE.name) == "Línea 988 de Prevención del Suicidio y Crisis"
         assert "solo en inglés" in str(samhsa_text.label).lower()
         assert "representante nacional" in str(resources.SAMHSA_HELPLINE.summary)
         assert "español" in str(resources.POISON_HELP.summary)

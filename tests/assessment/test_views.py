@@ -71,7 +71,7 @@ def test_no_crisis_box_when_nobody_is_in_danger(client, shipped_content):
 
 def test_each_yes_is_shown_with_the_sign_it_reflects(client, shipped_content):
     html = client.post("/self-check/", answers(yes=["craving", "hazardous"])).content.decode()
-    assert "Strong cravings or urges to use." in html
+    assert "Cravings: a strong desire or urge to use." in html
     assert "Using in situations where it is physically unsafe, such as driving or using machinery." in html
     assert "Giving up activities that matter." not in html
 
@@ -81,6 +81,49 @@ def test_dependence_alone_is_explained_apart_from_addiction(client, shipped_cont
     assert "Signs of physical dependence" in html
     assert "answers show dependence without other signs of addiction" in html
     assert "Do not stop suddenly on your own." in html
+
+
+@pytest.mark.parametrize(
+    ("url", "yes", "says"),
+    [
+        ("/self-check/", ["tolerance", "withdrawal"], "But your only signs were tolerance and withdrawal."),
+        ("/self-check/loved-one/", ["tolerance", "withdrawal"], "But the only signs you saw were tolerance and"),
+    ],
+)
+def test_a_mild_result_of_tolerance_and_withdrawal_alone_may_be_the_bodys_adaptation(
+    client, shipped_content, url, yes, says
+):
+    html = client.post(url, answers(yes=yes)).content.decode()
+    assert 'data-band="mild"' in html and says in html
+    assert "These can be the body's adaptation to kratom, called dependence, rather than addiction." in html
+    assert "A doctor or other clinician can tell the two apart." in html
+    # A mild result with a sign of addiction among them says nothing of the kind, even after the first.
+    other = client.post(url, answers(yes=["tolerance", "withdrawal", "craving"])).content.decode()
+    assert 'data-band="mild"' in other and "clinician can tell the two apart" not in other
+
+
+@pytest.mark.parametrize("yes", [IDS[:4], IDS[:7]])
+def test_moderate_and_severe_results_say_treatment_can_help(client, shipped_content, yes):
+    html = client.post("/self-check/", answers(yes=yes)).content.decode()
+    assert "Treatment can help, and many people recover." in html
+    assert "reatment works" not in html
+
+
+@pytest.mark.usefixtures("spanish_catalog")
+@pytest.mark.parametrize(
+    ("url", "says"),
+    [
+        ("/", "12 private questions"),
+        ("/family/", "Answer 12 questions"),
+        ("/es/", "12 preguntas privadas"),
+        ("/es/familia/", "Responda 12 preguntas"),
+    ],
+)
+def test_pages_that_name_the_question_count_read_it_from_the_definition(client, shipped_content, url, says):
+    assert says in client.get(url).content.decode()
+    form_url = "/es/autoevaluacion/" if url.startswith("/es/") else "/self-check/"
+    form = client.get(form_url).content.decode()
+    assert re.search(r'<meta name="description" content="[^"]*\b12 (questions|preguntas)', form)
 
 
 @pytest.mark.parametrize(
@@ -180,8 +223,8 @@ def test_the_spanish_form_is_all_spanish(client):
     html = client.get(ES_LOVED_ONE).content.decode()
     assert '<html lang="es"' in html
     assert "0 de 12 respondidas" in html and 'data-count-text="{answered} de {total} respondidas"' in html
-    assert "¿Parece que su ser querido tiene ganas muy fuertes de consumir kratom" in html
-    assert ">Sí</label>" in html and ">No estoy seguro</label>" in html
+    assert "¿Parece que su ser querido siente un deseo fuerte o unas ganas intensas de consumir kratom?" in html
+    assert ">Sí</label>" in html and ">No lo sé</label>" in html and "No estoy seguro" not in html
     assert 'href="/es/autoevaluacion/"' in html
     for english in (">Yes<", "Not sure", " answered", "Have they", "not a diagnosis", 'href="/self-check/"'):
         assert english not in html
@@ -206,8 +249,8 @@ def test_the_spanish_result_is_all_spanish_and_links_spanish_pages(client, shipp
     client.post("/self-check/loved-one/", answers(yes=IDS[:4], unsure=["withdrawal"], safety="yes"))
     html = client.post(ES_LOVED_ONE, answers(yes=IDS[:4], unsure=["withdrawal"], safety="yes")).content.decode()
     assert 'data-band="moderate" data-score="4"' in html
-    assert "Varias señales (moderado)" in html and "Esto no es un diagnóstico." in html
-    assert "Respondió “No estoy seguro” a 1 pregunta" in html
+    assert "Varias señales (nivel moderado)" in html and "Esto no es un diagnóstico." in html
+    assert "Respondió “No lo sé” a 1 pregunta" in html and "No estoy seguro" not in html
     assert 'href="/es/articulos/que-hacer-en-una-sobredosis-o-emergencia/"' in html
     assert 'href="/es/ayuda/"' in html and 'href="/es/familia/plan-de-conversacion/"' in html
     assert "Envíe el texto AYUDA al 988" in html

@@ -50,12 +50,17 @@ def axe():
 
 @pytest.fixture
 def assert_accessible(axe):
-    def check(page, label=""):
+    def check(page, label="", collect=False):
+        """Assert no violations, or with `collect`, return them as lines so a caller can report every width and
+        scheme at once."""
         results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
         violations = results.response["violations"]
         details = [
-            f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}" for v in violations
+            f"{label or page.url}: {v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
+            for v in violations
         ]
-        assert not violations, f"{label or page.url}: " + "; ".join(details)
+        if collect:
+            return details
+        assert not violations, "; ".join(details)
 
     return check

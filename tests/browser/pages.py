@@ -87,6 +87,7 @@ def check_answers(yes_count=0, safety="no", rest="no"):
 
 
 BANDS = {"none": 0, "mild": 3, "moderate": 5, "severe": 8}
+DEPENDENCE_ONLY = {**check_answers(0), "tolerance": "yes", "withdrawal": "yes"}
 CHECKS = {"self": "/self-check/", "loved-one": "/self-check/loved-one/"}
 
 STATES = [
@@ -111,6 +112,7 @@ STATES = [
         status=400,
         spacing=True,
     ),
+    State("loved-one-check-errors", CHECKS["loved-one"], drive=submit_form({"craving": "unsure"}), status=400),
     *(
         State(f"result-{version}-{band}", path, drive=submit_form(check_answers(yes_count)))
         for version, path in CHECKS.items()
@@ -123,6 +125,8 @@ STATES = [
         spacing=True,
     ),
     State("result-loved-one-not-sure", CHECKS["loved-one"], drive=submit_form(check_answers(0, rest="unsure"))),
+    # Tolerance and withdrawal alone: a mild result that may be the body's adaptation.
+    State("result-self-dependence-only", CHECKS["self"], drive=submit_form(DEPENDENCE_ONLY)),
     State("get-help", "/get-help/", spacing=True),
     State("about", "/about/"),
     State("privacy", "/privacy/"),
@@ -146,6 +150,7 @@ STATES += [
     State("es-self-check", CHECKS_ES["self"]),
     State("es-loved-one-check", CHECKS_ES["loved-one"]),
     State("es-self-check-errors", CHECKS_ES["self"], drive=submit_form({"craving": "yes"}), status=400, spacing=True),
+    State("es-loved-one-check-errors", CHECKS_ES["loved-one"], drive=submit_form({"craving": "unsure"}), status=400),
     *(
         State(f"es-result-{version}-{band}", path, drive=submit_form(check_answers(yes_count)))
         for version, path in CHECKS_ES.items()
@@ -153,6 +158,7 @@ STATES += [
     ),
     State("es-result-crisis", CHECKS_ES["self"], drive=submit_form(check_answers(2, safety="yes")), spacing=True),
     State("es-result-loved-one-not-sure", CHECKS_ES["loved-one"], drive=submit_form(check_answers(0, rest="unsure"))),
+    State("es-result-self-dependence-only", CHECKS_ES["self"], drive=submit_form(DEPENDENCE_ONLY)),
     State("es-get-help", "/es/ayuda/", spacing=True),
     State("es-about", "/es/acerca-de/"),
     State("es-privacy", "/es/privacidad/"),

@@ -79,3 +79,37 @@ def test_pages_load_nothing_from_another_origin(client, shipped_content):
         for address in loaded:
             assert address.startswith("/") and not address.startswith("//"), address
         assert "<iframe" not in html
+
+
+# Every page that carries a CSRF token, in both languages: the blank forms, a form sent back with errors, a
+# result (its form makes a plan) and a finished plan (its forms change the plan or make a calendar file).
+TOKEN_PAGES = [
+    ("get", "/self-check/", None),
+    ("get", "/self-check/loved-one/", None),
+    ("get", "/self-check/plan/", None),
+    ("get", "/family/conversation-plan/", None),
+    ("post", "/self-check/", {"craving": "yes"}),
+    ("post", "/self-check/", answers(yes=["craving", "tolerance"])),
+    ("post", "/self-check/loved-one/", {"craving": "unsure"}),
+    ("post", "/self-check/plan/", {"reasons": "To sleep well again.", "doctor_date": ""}),
+    ("post", "/family/conversation-plan/", {"feel": "worried"}),
+    ("get", "/es/autoevaluacion/", None),
+    ("get", "/es/autoevaluacion/ser-querido/", None),
+    ("get", "/es/autoevaluacion/plan/", None),
+    ("get", "/es/familia/plan-de-conversacion/", None),
+    ("post", "/es/autoevaluacion/", {"craving": "yes"}),
+    ("post", "/es/autoevaluacion/", answers(yes=["craving", "tolerance"])),
+    ("post", "/es/autoevaluacion/ser-querido/", {"craving": "unsure"}),
+    ("post", "/es/autoevaluacion/plan/", {"reasons": "Para dormir bien otra vez.", "doctor_date": ""}),
+    ("post", "/es/familia/plan-de-conversacion/", {"feel": "preocupación"}),
+]
+
+
+@pytest.mark.parametrize(("method", "url", "data"), TOKEN_PAGES)
+def test_every_page_that_carries_a_csrf_token_tells_caches_it_is_private(shipped_content, method, url, data):
+    # A shared cache that ignores `Vary: Cookie` must still never hand one reader's token to the next.
+    response = getattr(Client(), method)(url, data) if data is not None else Client().get(url)
+    assert b'name="csrfmiddlewaretoken"' in response.content, f"{url} should carry a token"
+    cache_control = response["Cache-Control"]
+    assert "private" in cache_control or "no-store" in cache_control, f"{method} {url}: {cache_control}"
+    assert "public" not in cache_control and "s-maxage" not in cache_control

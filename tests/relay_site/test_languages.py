@@ -178,3 +178,27 @@ def test_spanish_results_and_errors_have_no_english_sentence(client, shipped_con
     assert response.status_code in (200, 400)
     found = english_words(response.content.decode(), settings.SITE_NAME)
     assert not found, found[:10]
+
+
+def feed_links(html):
+    head = html.split("</head>", 1)[0]
+    return re.findall(r'<link rel="alternate" type="application/atom\+xml" href="([^"]+)" title="([^"]+)"', head)
+
+
+@pytest.mark.parametrize(("english", "spanish"), [*PAIRS, ("/no-such-page/", "/es/no-existe/")])
+def test_every_page_names_its_own_languages_feed_in_its_head(client, shipped_content, english, spanish):
+    for url, feed, title in (
+        (english, "/feeds/articles/", "new and updated articles"),
+        (spanish, "/es/feeds/articulos/", "artículos nuevos y actualizados"),
+    ):
+        links = feed_links(client.get(url).content.decode())
+        assert len(links) == 1 and links[0][0] == feed and title in links[0][1], (url, links)
+        assert client.get(feed)["Content-Type"].startswith("application/atom+xml")
+
+
+def test_a_result_names_its_languages_feed_too(client, shipped_content):
+    from tests.factories import answers
+
+    for url, feed in (("/self-check/", "/feeds/articles/"), ("/es/autoevaluacion/", "/es/feeds/articulos/")):
+        html = client.post(url, answers(yes=["tolerance"])).content.decode()
+        assert [href for href, _title in feed_links(html)] == [feed]

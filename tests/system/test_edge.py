@@ -9,6 +9,7 @@ import urllib.parse
 import pytest
 
 from bench.common import ROOT, edge, gunicorn
+from relay_site.private import private_paths
 from tests.factories import answers
 from tests.markers import ON_POSTGRES
 from tests.system.conftest import server_env
@@ -114,6 +115,26 @@ def test_forms_submissions_results_plans_and_the_admin_are_never_edge_hits(site)
         assert status == 200 and cache_status(headers) != "HIT"
         results.append(body)
     assert "no-store" in headers["Cache-Control"]
+
+
+def test_every_private_address_of_every_language_is_bypassed(site):
+    # The project's own list, in English and Spanish: the edge never stores these nor answers them from its
+    # cache, whatever the app's headers say.
+    paths = private_paths()
+    assert any(path.startswith("/es/") for path in paths)
+    for path in paths:
+        for method in ("GET", "HEAD", "GET"):
+            status, headers, _ = request(site["edge"], path, method=method)
+            assert cache_status(headers) == "BYPASS", f"{method} {path}: {status} {cache_status(headers)}"
+        if status == 200 and path != "/healthz":
+            cache_control = headers.get("Cache-Control", "")
+            assert "private" in cache_control or "no-store" in cache_control, f"{path}: {cache_control}"
+
+
+def test_each_spanish_form_gives_every_reader_their_own_token_through_the_edge(site):
+    for path in ("/es/autoevaluacion/", "/es/autoevaluacion/ser-querido/", "/es/autoevaluacion/plan/"):
+        cookies = {request(site["edge"], path)[1].get("Set-Cookie") for _ in range(3)}
+        assert len(cookies) == 3 and None not in cookies, path
 
 
 def test_an_edited_article_reaches_readers_through_the_edge_within_the_documented_time(site):
