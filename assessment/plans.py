@@ -116,7 +116,7 @@ DOCTOR_QUESTIONS = (
     Choice("medicine", _("Is there a medicine that could help me?")),
     Choice("therapy", _("Would therapy, a peer group or a treatment program help me?")),
     Choice("mixing", _("Is it risky to mix kratom with my other medicines?")),
-    Choice("naloxone", _("Should I keep naloxone (Narcan) at home?")),
+    Choice("naloxone", _("Should I keep naloxone (Narcan, Kloxxado) at home?")),
     Choice("privacy", _("Who will see what I tell you today?")),
     Choice("next_step", _("What is the next step, and when should I come back?")),
 )
