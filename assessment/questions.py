@@ -31,10 +31,15 @@ class Question:
     about_them: str
     sign: str  # what a "yes" reflects, in plain words
     look_for: str  # for an unsure answer about someone else: what to watch for
-    articles: tuple[str, ...]  # article slugs that help with this sign
+    articles: tuple[str, ...]  # article slugs (English, the translation key) that help with this sign
+    # For the check about someone else, where the help a family member needs differs; else `articles`.
+    family_articles: tuple[str, ...] = ()
 
     def text(self, version):
         return self.about_them if version.about_someone_else else self.about_you
+
+    def articles_for(self, version):
+        return (self.family_articles or self.articles) if version.about_someone_else else self.articles
 
 
 QUESTIONS = (
@@ -54,7 +59,7 @@ QUESTIONS = (
         about_them=_("Have they said they want to cut down or stop, or tried to, but could not?"),
         sign=_("Wanting or trying to cut down without success."),
         look_for=_("Promises to cut back that do not last, or frustration about not being able to stop."),
-        articles=("talking-to-a-doctor", "kratom-detox"),
+        articles=("quitting-all-at-once-or-slowly", "talking-to-a-doctor"),
     ),
     Question(
         id="time_spent",
@@ -74,7 +79,7 @@ QUESTIONS = (
         about_them=_("Do they seem to have cravings: a strong desire or urge to use kratom?"),
         sign=_("Cravings: a strong desire or urge to use."),
         look_for=_("Saying they badly want kratom, or have a strong urge to use it."),
-        articles=("handling-triggers", "behavioral-therapies"),
+        articles=("handling-triggers", "weeks-and-months-after-stopping"),
     ),
     Question(
         id="obligations",
@@ -103,7 +108,7 @@ QUESTIONS = (
         about_them=_("Have they given up or cut back on things they used to care about because of kratom?"),
         sign=_("Giving up activities that matter."),
         look_for=_("Dropped hobbies, sports or friends, or skipped family events."),
-        articles=("healthy-habits-in-recovery", "long-term-recovery-plan"),
+        articles=("healthy-habits-in-recovery", "kratom-and-chronic-pain"),
     ),
     Question(
         id="hazardous",
@@ -129,7 +134,7 @@ QUESTIONS = (
         ),
         sign=_("Using despite harm to physical or mental health."),
         look_for=_("New or worse stomach trouble, poor sleep, low mood or anxiety that they keep using through."),
-        articles=("kratom-side-effects-and-risks", "talking-to-a-doctor"),
+        articles=("kratom-side-effects-and-risks", "kratom-anxiety-and-depression"),
     ),
     Question(
         id="tolerance",
@@ -151,7 +156,8 @@ QUESTIONS = (
         ),
         sign=_("Withdrawal: feeling unwell without kratom, or using to avoid it."),
         look_for=_("Irritability, sweating, a runny nose or poor sleep when they have not used for a while."),
-        articles=("kratom-withdrawal", "kratom-detox"),
+        articles=("getting-through-withdrawal", "kratom-withdrawal"),
+        family_articles=("helping-someone-through-withdrawal", "kratom-withdrawal"),
     ),
 )
 

@@ -1,3 +1,5 @@
+import itertools
+
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
@@ -17,6 +19,7 @@ from assessment.models import DailyCount
 from assessment.questions import LOVED_ONE, QUESTION_COUNT, QUESTIONS, SELF
 from assessment.scoring import BAND_LABELS, BAND_ORDER, score_answers
 
+SIGNS_TO_HELP_FIRST = {"withdrawal"}
 FAMILY_ARTICLES = ("starting-the-conversation", "craft-and-positive-communication", "caring-for-yourself")
 BAND_ARTICLES = {
     "none": ("signs-of-kratom-addiction", "dependence-vs-addiction"),
@@ -29,7 +32,7 @@ BAND_ARTICLES = {
 RECOMMENDABLE = sorted(
     {
         *FAMILY_ARTICLES,
-        *(slug for q in QUESTIONS for slug in q.articles),
+        *(slug for q in QUESTIONS for slug in (*q.articles, *q.family_articles)),
         *(s for g in BAND_ARTICLES.values() for s in g),
     }
 )
@@ -64,10 +67,13 @@ def recommendable_articles():
 
 
 def recommended_articles(result, version, limit=3):
-    """Two or three published articles that fit the answers: the family's first, then the signs'."""
+    """Two or three published articles that fit the answers: the family's first; then the first article of
+    each sign answered yes, withdrawal's before the rest (a reader in withdrawal needs that help soonest),
+    then each sign's second; then the band's."""
     wanted = list(FAMILY_ARTICLES[:2]) if version.about_someone_else else []
-    for question in result.yes_questions:
-        wanted.extend(question.articles)
+    signs = sorted(result.yes_questions, key=lambda question: question.id not in SIGNS_TO_HELP_FIRST)
+    for picks in itertools.zip_longest(*(question.articles_for(version) for question in signs)):
+        wanted.extend(slug for slug in picks if slug)
     wanted.extend(BAND_ARTICLES[result.band])
     cards = recommendable_articles()
     return [cards[slug] for slug in dict.fromkeys(wanted) if slug in cards][:limit]

@@ -2,6 +2,7 @@ import re
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.utils import translation
 
 from assessment.forms import check_form_for
@@ -135,3 +136,12 @@ def test_in_spanish_each_criterion_is_asked_as_dsm5_defines_it_adding_nothing():
             assert _all_texts(question) != english[question.id], f"no Spanish yet: {question.id}"
             assert "su ser querido" in str(question.about_them).lower()
             assert not re.search(r"\badict", _all_texts(question), re.I)
+
+
+def test_every_article_a_result_may_suggest_is_published_in_every_language(shipped_content):
+    from articles.models import Article
+    from assessment.views import RECOMMENDABLE
+
+    for language, _ in settings.LANGUAGES:
+        published = set(Article.objects.published().in_language(language).values_list("translation_key", flat=True))
+        assert set(RECOMMENDABLE) <= published, (language, set(RECOMMENDABLE) - published)

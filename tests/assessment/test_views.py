@@ -147,7 +147,22 @@ def test_result_recommends_two_or_three_published_articles_that_fit(client, ship
     section = html[html.index('id="read-heading"') :]
     links = re.findall(r'<li><a href="(/articles/[a-z0-9-]+/)">', section)
     assert 2 <= len(links) <= 3
-    assert "/articles/handling-triggers/" in links or "/articles/kratom-withdrawal/" in links
+    assert links[0] == "/articles/getting-through-withdrawal/", "withdrawal's help comes first"
+    assert "/articles/handling-triggers/" in links, "then one article for each other sign"
+
+
+def test_a_loved_one_in_withdrawal_brings_the_family_guide_to_withdrawal(client, shipped_content):
+    html = client.post("/self-check/loved-one/", answers(yes=["withdrawal", "craving"])).content.decode()
+    section = html[html.index('id="read-heading"') :]
+    assert "/articles/helping-someone-through-withdrawal/" in section
+    assert "/articles/getting-through-withdrawal/" not in section
+
+
+def test_spanish_results_recommend_spanish_articles(client, shipped_content):
+    html = client.post("/es/autoevaluacion/", answers(yes=["withdrawal", "harm"])).content.decode()
+    section = html[html.index('id="read-heading"') :]
+    assert "/es/articulos/como-sobrellevar-la-abstinencia/" in section
+    assert "/articles/" not in section
 
 
 def test_loved_one_result_counts_unsure_separately_and_adds_family_help(client, shipped_content):
