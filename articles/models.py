@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from articles.fields import FINGERPRINTED_FIELDS
 from articles.markdown import reading_minutes, render_markdown
 
 
@@ -258,7 +259,7 @@ class Article(models.Model):
             raise ValidationError(errors)
 
     def content_values(self):
-        values = {name: getattr(self, name) for name in CONTENT_FIELDS}
+        values = {name: getattr(self, name) for name in CONTENT_FIELDS if name != "topic"}
         # By translation key (the English slug), so that a translation's file names its topic as English does.
         values["topic"] = self.topic.translation_key if self.topic_id else None
         return values
@@ -267,21 +268,9 @@ class Article(models.Model):
         return content_hash(self.content_values())
 
 
-# The fields that the Markdown files and the admin both edit; `topic` is handled by slug.
-CONTENT_FIELDS = (
-    "title",
-    "slug",
-    "summary",
-    "body",
-    "audience",
-    "status",
-    "publish_date",
-    "reading_path",
-    "last_reviewed",
-    "next_review_due",
-    "reviewed_by",
-    "references",
-)
+# The fields the content fingerprint covers, from the one definition of an article's fields (articles.fields);
+# `topic` by its translation key.
+CONTENT_FIELDS = FINGERPRINTED_FIELDS
 
 
 def content_hash(values):
