@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "crispy_forms",
     "csp",
+    "reversion",
     "articles",
     "assessment",
 ]
