@@ -54,7 +54,8 @@ def make_user(role=None, **fields):
     n = next(_numbers)
     values = {"username": f"editor-{n}", "email": f"editor-{n}@example.org", "is_staff": True}
     values.update(fields)
-    user = User.objects.create_user(password="a-long-password-1", **values)
+    # No password unless asked for (tests sign in with force_login): hashing one is slow on purpose.
+    user = User.objects.create_user(**values)
     if role:
         ensure_roles(apps)  # a transactional test's flush removes what the migration made
         user.groups.add(Group.objects.get(name=role))
