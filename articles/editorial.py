@@ -89,6 +89,25 @@ def _checked_save(article):
     article.save()
 
 
+def _fingerprint(article):
+    return None if article.is_translation else article.content_hash()[:12]
+
+
+def _keep_translations_current(article, before):
+    """A sign-off or a change of status changes no words, but it does change the English fingerprint (the
+    files record the review and the status too): a translation that matched the English before the act
+    still matches it after, so its record moves along with it (in the act's version)."""
+    after = _fingerprint(article)
+    if before is None or after == before:
+        return
+    translations = Article.objects.filter(translation_key=article.translation_key, source_hash=before).exclude(
+        language=article.language
+    )
+    for translation in translations.select_related("topic"):
+        translation.source_hash = after
+        translation.save()
+
+
 def publish_edit(pending, user):
     """A publisher lets a held edit reach readers. The article is then changed since its review (unless the
     edit leaves the clinical text as reviewed), and its page says when it was updated."""
@@ -127,8 +146,11 @@ def sign_off(article, user, note=""):
         if pending is not None:
             comment += f", publishing the edit by {_author(pending)} held for approval"
         with new_version(user, comment):
+            before = _fingerprint(article)
             if pending is not None:
                 pending.apply_to(article)
+                if _fingerprint(article) != before:
+                    before = None  # the words changed: its translations are out of date
             record = SignOff.objects.create(
                 article=article,
                 reviewer=reviewer,
@@ -145,6 +167,7 @@ def sign_off(article, user, note=""):
             article.next_review_due = record.next_review_due
             article.reviewed_text_hash = record.text_hash
             _checked_save(article)
+            _keep_translations_current(article, before)
             if pending is not None:
                 _decide(pending, PendingChange.State.PUBLISHED, user)
         record.version = versions_of(article).first()
@@ -162,8 +185,10 @@ def set_status(article, status, user):
         return False
     verb = "Published" if status == Article.Status.PUBLISHED else "Unpublished"
     with transaction.atomic(), new_version(user, verb):
+        before = _fingerprint(article)
         article.status = status
         article.save()
+        _keep_translations_current(article, before)
     return True
 
 

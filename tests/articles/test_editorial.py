@@ -185,6 +185,25 @@ def test_a_sign_off_reaches_the_cached_page(client, django_capture_on_commit_cal
     assert "Test Reviewer" in review_line(client, article)
 
 
+def test_a_sign_off_or_a_status_change_keeps_an_up_to_date_translation_up_to_date(shipped_content):
+    english = Article.objects.select_related("topic").get(slug="what-is-kratom")
+    spanish = Article.objects.get(slug="que-es-el-kratom")
+    assert not spanish.translation_out_of_date
+    editorial.sign_off(english, make_reviewer().user)
+    spanish.refresh_from_db()
+    assert not spanish.translation_out_of_date
+    assert versions_of(spanish).first().revision.get_comment().startswith("Signed off")
+    editorial.set_status(english, Article.Status.DRAFT, make_user("Publisher"))
+    spanish.refresh_from_db()
+    assert not spanish.translation_out_of_date
+    # An edit that changes the words, signed off, leaves the translation out of date, as it is.
+    english.summary = "A summary the translation does not have yet."
+    english.save()
+    editorial.sign_off(english, make_reviewer(name="Second Reviewer").user)
+    spanish.refresh_from_db()
+    assert spanish.translation_out_of_date
+
+
 # Imported files keep their recorded review.
 
 
