@@ -2,6 +2,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -444,7 +445,14 @@ class ArticleAdmin(VersionAdmin):
 
     @admin.display(boolean=True, description="Edit waiting")
     def waiting_edit(self, obj):
+        if hasattr(obj, "has_waiting_edit"):
+            return obj.has_waiting_edit
         return obj.pending_changes.filter(state=PendingChange.State.WAITING).exists()
+
+    def get_queryset(self, request):
+        # Read with the list, not one query per row.
+        waiting = PendingChange.objects.filter(article=OuterRef("pk"), state=PendingChange.State.WAITING)
+        return super().get_queryset(request).annotate(has_waiting_edit=Exists(waiting))
 
     @admin.display(description="Review state")
     def review_state(self, obj):

@@ -86,3 +86,16 @@ def test_every_editorial_admin_page_opens_for_each_role(queues, role):
         "/admin/articles/topic/",
     ] + [f"/admin/articles/article/?queue={key}" for key in queues]:
         assert client.get(path).status_code == 200, path
+
+
+def test_the_article_list_costs_the_same_queries_however_many_articles(admin_client, django_assert_max_num_queries):
+    topic = make_topic()
+    for _ in range(3):
+        make_article(topic=topic)
+    admin_client.get("/admin/articles/article/")
+    with django_assert_max_num_queries(20) as few:
+        admin_client.get("/admin/articles/article/")
+    for _ in range(10):
+        make_article(topic=topic)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        admin_client.get("/admin/articles/article/")
