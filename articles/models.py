@@ -491,6 +491,7 @@ class SignOff(models.Model):
     class Meta:
         ordering = ["-signed_at"]
         get_latest_by = "signed_at"
+        verbose_name = "sign-off"
 
     def __str__(self):
         return f"{self.article} reviewed by {self.credit} on {self.reviewed_on:%Y-%m-%d}"
@@ -523,6 +524,8 @@ class PendingChange(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
+        verbose_name = "edit held for approval"
+        verbose_name_plural = "edits held for approval"
         constraints = [
             models.UniqueConstraint(
                 fields=["article"], condition=models.Q(state="waiting"), name="one_waiting_edit_per_article"

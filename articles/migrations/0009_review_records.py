@@ -116,6 +116,7 @@ class Migration(migrations.Migration):
             options={
                 'ordering': ['-signed_at'],
                 'get_latest_by': 'signed_at',
+                'verbose_name': 'sign-off',
             },
         ),
         migrations.AddField(
@@ -137,6 +138,8 @@ class Migration(migrations.Migration):
             ],
             options={
                 'ordering': ['-created_at'],
+                'verbose_name': 'edit held for approval',
+                'verbose_name_plural': 'edits held for approval',
                 'constraints': [models.UniqueConstraint(condition=models.Q(('state', 'waiting')), fields=('article',), name='one_waiting_edit_per_article')],
             },
         ),
