@@ -162,7 +162,9 @@ class ArticleAdmin(VersionAdmin):
         if held is None:
             return super().log_change(request, obj, message)
         if held:
-            message = [{"changed": {"fields": ["held for approval"]}}]
+            message = f"Edit held for approval (changes: {', '.join(sorted(held.values))})"
+        else:
+            message = "Saved with no change"
         return super().log_change(request, obj, message)
 
     def response_change(self, request, obj):
@@ -184,7 +186,8 @@ class ArticleAdmin(VersionAdmin):
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         request._edit_form = True
-        article = self.get_queryset(request).filter(pk=unquote(object_id)).first()
+        # The article as readers see it (get_object alone would show the waiting edit, for the form).
+        article = admin.ModelAdmin.get_object(self, request, unquote(object_id))
         context = dict(extra_context or {})
         if article is not None:
             pending = article.pending_change()

@@ -194,3 +194,18 @@ def test_a_writer_cannot_recover_a_deleted_article():
     client = Client()
     client.force_login(make_user("Writer"))
     assert client.get("/admin/articles/article/recover/").status_code == 403
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/admin/articles/article/not-a-number/change/",
+        "/admin/articles/article/not-a-number/history/",
+        "/admin/articles/article/not-a-number/sign-off/",
+        "/admin/articles/article/99999/history/compare/?old=1&new=2",
+        "/admin/articles/article/99999/history/5/",
+    ],
+)
+def test_bad_addresses_in_the_admin_never_give_a_500(admin_client, path):
+    assert admin_client.get(path).status_code in (302, 404)
+    assert admin_client.post(path.replace("/change/", "/waiting-edit/")).status_code in (302, 403, 404, 405)
