@@ -17,6 +17,6 @@ class ArticlesConfig(AppConfig):
     verbose_name = "Articles"
 
     def ready(self):
-        from articles import signals  # noqa: F401  (connects cache invalidation)
+        from articles import history, signals  # noqa: F401  (version history; cache invalidation)
 
         connection_created.connect(register_sqlite_functions)

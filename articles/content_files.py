@@ -12,6 +12,15 @@ from pathlib import Path
 import yaml
 from django.core.exceptions import ValidationError
 
+from articles.fields import (
+    BY_NAME,
+    FRONT_MATTER_KEYS,
+    OPTIONAL_KEYS,
+    REQUIRED_KEYS,
+    TRANSLATION_KEYS,
+    TRANSLATION_OPTIONAL_KEYS,
+    TRANSLATION_REQUIRED_KEYS,
+)
 from articles.models import (
     CONTENT_FIELDS,
     Article,
@@ -26,28 +35,14 @@ SKIPPED_FILES = {"README.md"}
 FRONT_MATTER_RE = re.compile(r"\A---\r?\n(.*?)\r?\n---\r?\n?(.*)\Z", re.DOTALL)
 SLUG_RE = re.compile(r"\A[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 
-REQUIRED = ("title", "slug", "summary", "topic", "audience", "status", "publish_date", "last_reviewed", "reviewed_by")
-OPTIONAL = ("reading_path", "next_review_due", "references")
+# From the one definition of an article's fields (articles.fields).
+REQUIRED = REQUIRED_KEYS
+OPTIONAL = OPTIONAL_KEYS
 # A translation names the English article it translates, and the fingerprint of the English text it was made
 # from (`python manage.py translation_status --stamp` writes it), so that a later English change shows; a
 # translation without the fingerprint counts as out of date.
-TRANSLATION_FIELDS = ("translation_of", "translated_from")
-FIELD_ORDER = (
-    "title",
-    "slug",
-    "translation_of",
-    "translated_from",
-    "summary",
-    "topic",
-    "audience",
-    "status",
-    "publish_date",
-    "reading_path",
-    "last_reviewed",
-    "next_review_due",
-    "reviewed_by",
-    "references",
-)
+TRANSLATION_FIELDS = TRANSLATION_KEYS
+FIELD_ORDER = FRONT_MATTER_KEYS
 TOPIC_FIELDS = ("slug", "title", "description", "order")
 TRANSLATED_TOPIC_FIELDS = ("slug", "translation_of", "title", "description", "order")
 ORIGINAL_LANGUAGE = "en"
@@ -55,7 +50,7 @@ ORIGINAL_LANGUAGE = "en"
 
 def file_hash(values):
     """The fingerprint of an article's content: the same whether read from its file or from the database."""
-    return content_hash({key: values[key] for key in (*CONTENT_FIELDS, "topic")})
+    return content_hash({key: values[key] for key in CONTENT_FIELDS})
 
 
 def source_fingerprint(values):
@@ -78,6 +73,11 @@ class ContentSet:
     topics: list = field(default_factory=list)  # dicts with TOPIC_FIELDS
     articles: list = field(default_factory=list)  # dicts of article values, "topic" as a slug
     problems: list = field(default_factory=list)
+
+
+def max_length(name):
+    """The model's limit, so that a file is held to the same as the admin."""
+    return Article._meta.get_field(name).max_length
 
 
 def _check_text(values, key, problems, name, max_length):
@@ -155,8 +155,8 @@ def parse_article(path, topic_slugs, language=ORIGINAL_LANGUAGE):
 
     problems = []
     translated = language != ORIGINAL_LANGUAGE
-    required = (*REQUIRED, "translation_of") if translated else REQUIRED
-    optional = (*OPTIONAL, "translated_from") if translated else OPTIONAL
+    required = (*REQUIRED, *TRANSLATION_REQUIRED_KEYS) if translated else REQUIRED
+    optional = (*OPTIONAL, *TRANSLATION_OPTIONAL_KEYS) if translated else OPTIONAL
     for key in sorted(set(meta) - set(required) - set(optional)):
         problems.append(Problem(name, key, "is not a known field."))
     for key in required:
@@ -165,11 +165,10 @@ def parse_article(path, topic_slugs, language=ORIGINAL_LANGUAGE):
     if problems:
         return None, problems
 
-    _check_text(meta, "title", problems, name, 200)
-    _check_text(meta, "summary", problems, name, 300)
-    _check_text(meta, "reviewed_by", problems, name, 120)
+    for key in ("title", "summary", "reviewed_by"):
+        _check_text(meta, key, problems, name, max_length(key))
     slug = meta["slug"]
-    if not isinstance(slug, str) or not SLUG_RE.match(slug) or len(slug) > 100:
+    if not isinstance(slug, str) or not SLUG_RE.match(slug) or len(slug) > max_length("slug"):
         problems.append(Problem(name, "slug", "must be lowercase words joined by dashes."))
     elif path.stem != slug:
         problems.append(Problem(name, "slug", f"{slug!r} must match the file name ({path.stem}.md)."))
@@ -272,8 +271,7 @@ def serialize_article(article):
     """The file text for an article: the inverse of parse_article."""
     values = article.content_values()
     if article.is_translation:
-        values["translation_of"] = article.translation_key
-        values["translated_from"] = article.source_hash
+        values.update({BY_NAME[name].key: getattr(article, name) for name in ("translation_key", "source_hash")})
     meta = {}
     for key in FIELD_ORDER:
         if key in TRANSLATION_FIELDS and not article.is_translation:

@@ -6,12 +6,14 @@ import re
 from django.conf import settings
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connections, models
-from django.db.models import Func
+from django.db.models import F, Func
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from articles.fields import EDITABLE_FIELDS, FINGERPRINTED_FIELDS, REVIEWED_FIELDS
 from articles.markdown import reading_minutes, render_markdown
 
 
@@ -102,6 +104,17 @@ class ArticleQuerySet(models.QuerySet):
     def review_overdue(self):
         return self.filter(next_review_due__lt=timezone.localdate())
 
+    def review_due_soon(self, days=30):
+        today = timezone.localdate()
+        return self.filter(next_review_due__gte=today, next_review_due__lte=today + datetime.timedelta(days=days))
+
+    def changed_since_review(self):
+        """The clinical text (summary, body, references) is not the text the last review covered."""
+        return self.exclude(text_hash=F("reviewed_text_hash"))
+
+    def waiting_for_approval(self):
+        return self.filter(pending_changes__state=PendingChange.State.WAITING).distinct()
+
     def in_reading_path(self):
         return self.filter(reading_path__isnull=False).order_by("reading_path")
 
@@ -153,10 +166,23 @@ class Article(models.Model):
     reading_path = models.PositiveSmallIntegerField(
         null=True, blank=True, help_text='Position in the "start here" reading path; blank if not in it.'
     )
-    last_reviewed = models.DateField(default=timezone.localdate)
-    next_review_due = models.DateField(blank=True, help_text="Leave blank for a year after the last review.")
+    # The review on record: set by a reviewer's sign-off in the admin (sign_off), or as an imported file
+    # records it. Never typed in the admin. Blank for an article written in the admin and not yet reviewed.
+    last_reviewed = models.DateField(null=True, blank=True)
+    next_review_due = models.DateField(null=True, blank=True, help_text="A year after the last review.")
     reviewed_by = models.CharField(
-        max_length=120, default="Editorial team", help_text="A team or role, never an invented person."
+        max_length=120,
+        default="Editorial team",
+        help_text="Credited when no sign-off is recorded: a team or role, never a person's name.",
+    )
+    sign_off = models.ForeignKey(
+        "SignOff",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        help_text="The recorded sign-off that the review on record comes from; none when it comes from a file.",
     )
     references = models.JSONField(
         default=list,
@@ -179,6 +205,12 @@ class Article(models.Model):
 
     # What the file importer last wrote, so that an editor's later change in the admin is never overwritten.
     imported_hash = models.CharField(max_length=64, blank=True, editable=False)
+    # Fingerprints of the clinical text (summary, body, references) as it is now and as the review on record
+    # covered it; when they differ the article has changed since its review, and the page says when
+    # (text_changed_on). Saved with the article, so a cached page never works them out from the history.
+    text_hash = models.CharField(max_length=64, blank=True, editable=False)
+    reviewed_text_hash = models.CharField(max_length=64, blank=True, editable=False)
+    text_changed_on = models.DateField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -191,6 +223,10 @@ class Article(models.Model):
             models.UniqueConstraint(fields=["language", "slug"], name="one_article_slug_per_language"),
             models.UniqueConstraint(fields=["language", "translation_key"], name="one_article_per_key_and_language"),
         ]
+        permissions = [
+            ("sign_off_article", "Can sign off an article as clinically reviewed"),
+            ("publish_article", "Can publish and unpublish articles, and publish edits waiting for approval"),
+        ]
 
     def __str__(self):
         return self.title
@@ -198,8 +234,15 @@ class Article(models.Model):
     def save(self, *args, **kwargs):
         if not self.translation_key and not self.is_translation:
             self.translation_key = self.slug
-        if not self.next_review_due:
+        if not self.next_review_due and self.last_reviewed:
             self.next_review_due = one_year_after(self.last_reviewed)
+        text_hash = self.text_fingerprint()
+        if text_hash != self.text_hash:
+            self.text_hash = text_hash
+            self.text_changed_on = timezone.localdate()
+        if self._state.adding and self.last_reviewed and not self.reviewed_text_hash:
+            # Created with its review on record (as an imported file states it): that review covers this text.
+            self.reviewed_text_hash = text_hash
         rendered = render_markdown(self.body, self.references)
         self.body_html = rendered.html
         self.toc_html = rendered.toc_html
@@ -207,7 +250,10 @@ class Article(models.Model):
         self.reading_minutes = reading_minutes(rendered.text)
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
-            kwargs["update_fields"] = {*update_fields, "body_html", "toc_html", "search_text", "reading_minutes"}
+            kwargs["update_fields"] = {
+                *update_fields,
+                *("body_html", "toc_html", "search_text", "reading_minutes", "text_hash", "text_changed_on"),
+            }
         super().save(*args, **kwargs)
         update_search_vectors(Article.objects.filter(pk=self.pk))
 
@@ -238,6 +284,26 @@ class Article(models.Model):
     def review_overdue(self):
         return self.next_review_due is not None and self.next_review_due < timezone.localdate()
 
+    def text_fingerprint(self):
+        return text_fingerprint({name: getattr(self, name) for name in REVIEWED_FIELDS})
+
+    @property
+    def changed_since_review(self):
+        """True when the summary, body or references differ from the text the review on record covered."""
+        return self.text_hash != self.reviewed_text_hash
+
+    @property
+    def review_credit(self):
+        """Who the page credits with the review: the reviewer of a recorded sign-off, by name and credentials;
+        otherwise the team or role the article records (never a person without a sign-off)."""
+        if self.sign_off_id:
+            return self.sign_off.credit
+        return self.reviewed_by
+
+    def pending_change(self):
+        """The edit waiting for approval, if any: the text readers will see once it is published."""
+        return self.pending_changes.filter(state=PendingChange.State.WAITING).order_by("-created_at").first()
+
     def clean(self):
         errors = {}
         try:
@@ -258,7 +324,7 @@ class Article(models.Model):
             raise ValidationError(errors)
 
     def content_values(self):
-        values = {name: getattr(self, name) for name in CONTENT_FIELDS}
+        values = {name: getattr(self, name) for name in CONTENT_FIELDS if name != "topic"}
         # By translation key (the English slug), so that a translation's file names its topic as English does.
         values["topic"] = self.topic.translation_key if self.topic_id else None
         return values
@@ -267,21 +333,15 @@ class Article(models.Model):
         return content_hash(self.content_values())
 
 
-# The fields that the Markdown files and the admin both edit; `topic` is handled by slug.
-CONTENT_FIELDS = (
-    "title",
-    "slug",
-    "summary",
-    "body",
-    "audience",
-    "status",
-    "publish_date",
-    "reading_path",
-    "last_reviewed",
-    "next_review_due",
-    "reviewed_by",
-    "references",
-)
+# The fields the content fingerprint covers, from the one definition of an article's fields (articles.fields);
+# `topic` by its translation key.
+CONTENT_FIELDS = FINGERPRINTED_FIELDS
+
+
+def text_fingerprint(values):
+    """A fingerprint of the clinical text (summary, body, references), as a sign-off records it."""
+    payload = json.dumps({name: values[name] for name in REVIEWED_FIELDS}, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
 def content_hash(values):
@@ -389,3 +449,102 @@ def validate_references(references, body):
             problems.append(f"The body cites [^{ref_id}], which is not in the references.")
     if problems:
         raise ValidationError(problems)
+
+
+class Reviewer(models.Model):
+    """A clinical reviewer, named on the pages they sign off. Linked to the account they sign off with."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="reviewer")
+    name = models.CharField(max_length=120, help_text="The name readers will see, as the person writes it.")
+    credentials = models.CharField(
+        max_length=120, help_text="Qualifications and field, such as “MD, addiction medicine”."
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return f"{self.name}, {self.credentials}"
+
+
+class SignOff(models.Model):
+    """A clinical review as a recorded act: who, when, which version, and a fingerprint of the text reviewed.
+
+    Never edited or deleted: the admin shows these read-only, and an article with sign-offs cannot be deleted.
+    """
+
+    article = models.ForeignKey(Article, on_delete=models.PROTECT, related_name="sign_offs")
+    reviewer = models.ForeignKey(Reviewer, on_delete=models.PROTECT, related_name="sign_offs")
+    # As they were at the sign-off, so that a later change of name or credentials never rewrites a record.
+    reviewer_name = models.CharField(max_length=120)
+    reviewer_credentials = models.CharField(max_length=120)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    reviewed_on = models.DateField()
+    next_review_due = models.DateField()
+    signed_at = models.DateTimeField(auto_now_add=True)
+    version = models.ForeignKey("reversion.Version", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    text_hash = models.CharField(
+        max_length=64, help_text="Fingerprint of the summary, body and references that were reviewed."
+    )
+    note = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-signed_at"]
+        get_latest_by = "signed_at"
+        verbose_name = "sign-off"
+
+    def __str__(self):
+        return f"{self.article} reviewed by {self.credit} on {self.reviewed_on:%Y-%m-%d}"
+
+    @property
+    def credit(self):
+        return f"{self.reviewer_name}, {self.reviewer_credentials}"
+
+
+class PendingChange(models.Model):
+    """An edit to a published article by someone who may not publish: held here, out of readers' sight, until
+    a publisher publishes it or a reviewer signs it off. Kept after it is decided, as a record."""
+
+    class State(models.TextChoices):
+        WAITING = "waiting", "Waiting for approval"
+        PUBLISHED = "published", "Published"
+        DISCARDED = "discarded", "Discarded"
+        REPLACED = "replaced", "Replaced by a later edit"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="pending_changes")
+    # The fields the edit changes, {name: value} as JSON (dates as YYYY-MM-DD, the topic by its id).
+    values = models.JSONField(encoder=DjangoJSONEncoder)
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    state = models.CharField(max_length=10, choices=State, default=State.WAITING)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = "edit held for approval"
+        verbose_name_plural = "edits held for approval"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article"], condition=models.Q(state="waiting"), name="one_waiting_edit_per_article"
+            )
+        ]
+
+    def __str__(self):
+        return f"Edit to {self.article} by {self.author or 'someone'} ({self.get_state_display().lower()})"
+
+    @staticmethod
+    def values_of(article, names):
+        """An article's values for the given fields, as stored here."""
+        return {
+            name: Article._meta.get_field(name).value_from_object(article) for name in names if name in EDITABLE_FIELDS
+        }
+
+    def apply_to(self, article):
+        """Set the edit's values on the article (not saved)."""
+        for name, raw in self.values.items():
+            field = Article._meta.get_field(name)
+            setattr(article, field.attname, field.to_python(raw))
+        return article

@@ -1,7 +1,11 @@
+import functools
+
 from django.conf import settings
-from django.contrib.admin.views.decorators import staff_member_required
+from django.contrib import admin
+from django.contrib.auth.views import redirect_to_login
 from django.db.models import OuterRef, Q, Subquery
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView, TemplateView
@@ -99,7 +103,7 @@ class ArticleDetailView(DetailView):
     context_object_name = "article"
 
     def get_queryset(self):
-        return with_translation_slugs(published().select_related("topic"))
+        return with_translation_slugs(published().select_related("topic", "sign_off"))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -124,12 +128,24 @@ class ArticleDetailView(DetailView):
         return context
 
 
-@method_decorator(staff_member_required, name="dispatch")
+def admin_member_required(view):
+    """Only someone the admin would let in (staff, and with the second factor where it is required)."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not admin.site.has_permission(request):
+            return redirect_to_login(request.get_full_path(), reverse("admin:login"))
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+@method_decorator(admin_member_required, name="dispatch")
 class ArticlePreviewView(ArticleDetailView):
     """Staff see drafts and future articles exactly as readers will; never cached, never indexed."""
 
     def get_queryset(self):
-        return with_translation_slugs(Article.objects.in_language(get_language()).select_related("topic"))
+        return with_translation_slugs(Article.objects.in_language(get_language()).select_related("topic", "sign_off"))
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(preview=True, **kwargs)

@@ -4,7 +4,9 @@ Local use needs nothing set. A production server (DEBUG off, HTTPS on) must set 
 ALLOWED_HOSTS; `.env.example` documents every variable.
 """
 
+import datetime
 import os
+import re
 from pathlib import Path
 
 import dj_database_url
@@ -65,7 +67,8 @@ CONTACT_EMAIL = os.environ.get("CONTACT_EMAIL", "")
 QUICK_EXIT_URL = os.environ.get("QUICK_EXIT_URL", "https://www.weather.gov/")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # Django's admin on the site's own admin site: second factor, editorial queues (staff.sites).
+    "staff.apps.StaffAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -76,6 +79,11 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "crispy_forms",
     "csp",
+    "reversion",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "staff",
     "articles",
     "assessment",
 ]
@@ -85,6 +93,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # A stored content page is answered here, before the rest of the stack runs (articles.cache).
     "articles.cache.PageCacheMiddleware",
+    # Every admin response: no-store and noindex.
+    "staff.middleware.AdminHeadersMiddleware",
     "relay_site.middleware.PathLanguageMiddleware",
     "relay_site.middleware.RequestSizeLimitMiddleware",
     "relay_site.middleware.PermissionsPolicyMiddleware",
@@ -95,9 +105,12 @@ MIDDLEWARE = [
     # Below CSRF, so that it sees whether the page used a token (see the class).
     "relay_site.middleware.PrivateFormPagesMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "relay_site.middleware.DatabaseUnavailableMiddleware",
+    # Turns a locked-out sign-in into the lockout page; last, as django-axes asks.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "relay_site.urls"
@@ -166,6 +179,34 @@ else:
 # sum. Browsers always revalidate. Forms, results, plans and the admin are never marked shareable.
 EDGE_CACHE_SECONDS = env_int("EDGE_CACHE_SECONDS", 60)
 EDGE_STALE_SECONDS = env_int("EDGE_STALE_SECONDS", 60)
+
+# The admin (README, "Securing the admin"). Its address, with a trailing slash: a less obvious one turns away
+# scripted guessing, but it is no secret (the pages still say noindex, and deploy/nginx.conf bypasses /admin/).
+ADMIN_URL = os.environ.get("ADMIN_URL", "admin/").strip().strip("/") + "/"
+if ADMIN_URL == "/" or not re.fullmatch(r"[A-Za-z0-9._~/-]+/", ADMIN_URL):
+    raise ImproperlyConfigured(f"ADMIN_URL must be a path such as admin/ or staff-7f3a/, not {ADMIN_URL!r}.")
+# Staff sign in with a password and a code from an authenticator app (django-otp, time-based codes); on by
+# default whenever DEBUG is off. `manage.py enrol_totp USERNAME` sets up an account's app.
+ADMIN_REQUIRE_2FA = env_bool("ADMIN_REQUIRE_2FA", not DEBUG)
+OTP_TOTP_ISSUER = SITE_NAME
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True  # never show a device's key or QR code in the admin
+# Lockout (django-axes): after this many failed sign-ins in a row, an account and, separately, an address are
+# refused for ADMIN_LOCKOUT_MINUTES (0: until `manage.py axes_reset`). A wrong code counts as a failure.
+AXES_FAILURE_LIMIT = env_int("ADMIN_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("ADMIN_LOCKOUT_MINUTES", 30)) or None
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "admin/staff_locked_out.html"
+AXES_CLIENT_IP_CALLABLE = "staff.addresses.client_address"
+AXES_SENSITIVE_PARAMETERS = ["password", "otp_token", "csrfmiddlewaretoken"]
+AXES_VERBOSE = False
+# Proxies in front that each add the address they saw to X-Forwarded-For (the nginx edge is one; a load
+# balancer in front of it makes two). 0: the address connecting to gunicorn is the client's.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+AUTHENTICATION_BACKENDS = ["staff.backends.LockoutBackend", "django.contrib.auth.backends.ModelBackend"]
+# Only staff have sessions. Each request renews one; after this many idle minutes it is gone.
+SESSION_COOKIE_AGE = env_int("ADMIN_IDLE_MINUTES", 30) * 60
+SESSION_SAVE_EVERY_REQUEST = True
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -253,5 +294,9 @@ LOGGING = {
         # so neither search words nor self-check answers reach a log.
         "django.request": {"handlers": ["console"], "level": "WARNING", "propagate": False},
         "django.security": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+        # Sign-ins, failures, sign-outs and lockouts, one line each, never a password (staff.signals).
+        "staff.signins": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        # django-axes repeats those lines; its lockout warnings are enough.
+        "axes": {"handlers": ["console"], "level": "WARNING", "propagate": False},
     },
 }

@@ -3,6 +3,7 @@
 import logging
 import time
 
+from django.conf import settings
 from django.db import connection
 from django.http import HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.templatetags.static import static
@@ -32,9 +33,11 @@ def healthz(request):
 
 @require_safe
 def robots_txt(request):
+    # A custom admin address (ADMIN_URL) stays out of this public file; its pages say noindex themselves.
+    admin_lines = ["Disallow: /admin/"] if settings.ADMIN_URL == "admin/" else []
     lines = [
         "User-agent: *",
-        "Disallow: /admin/",
+        *admin_lines,
         "Disallow: /search/",
         "",
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",

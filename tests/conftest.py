@@ -20,6 +20,34 @@ def plain_static_storage(settings):
 
 
 @pytest.fixture(autouse=True)
+def second_factor(request, settings):
+    """The admin's second factor is required with DEBUG off, as in tests. Tests that sign in to the admin
+    for another purpose do so without it; tests marked `second_factor` get it, as production does, and sign
+    in with `verified_login`."""
+    settings.ADMIN_REQUIRE_2FA = request.node.get_closest_marker("second_factor") is not None
+    return settings.ADMIN_REQUIRE_2FA
+
+
+@pytest.fixture
+def verified_login():
+    """Sign a client in as a user who passed the second factor, with an authenticator app of their own."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    def login(client, user):
+        device = TOTPDevice.objects.filter(user=user, confirmed=True).first() or TOTPDevice.objects.create(
+            user=user, name="test", confirmed=True
+        )
+        client.force_login(user)
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
+        return device
+
+    return login
+
+
+@pytest.fixture(autouse=True)
 def empty_cache():
     cache.clear()
     page_cache._last_known["version"] = None

@@ -5,7 +5,7 @@ import itertools
 
 from django.utils import timezone
 
-from articles.models import Article, Topic
+from articles.models import Article, Reviewer, Topic
 
 _numbers = itertools.count(1)
 
@@ -42,6 +42,28 @@ def make_article(topic=None, **fields):
     }
     values.update(fields)
     return Article.objects.create(**values)
+
+
+def make_user(role=None, **fields):
+    """A staff account; role names an editorial group (Writer, Clinical reviewer, Publisher)."""
+    from django.apps import apps
+    from django.contrib.auth.models import Group, User
+
+    from articles.roles import ensure_roles
+
+    n = next(_numbers)
+    values = {"username": f"editor-{n}", "email": f"editor-{n}@example.org", "is_staff": True}
+    values.update(fields)
+    # No password unless asked for (tests sign in with force_login): hashing one is slow on purpose.
+    user = User.objects.create_user(**values)
+    if role:
+        ensure_roles(apps)  # a transactional test's flush removes what the migration made
+        user.groups.add(Group.objects.get(name=role))
+    return user
+
+
+def make_reviewer(user=None, name="Test Reviewer", credentials="MD, addiction medicine"):
+    return Reviewer.objects.create(user=user or make_user("Clinical reviewer"), name=name, credentials=credentials)
 
 
 def answers(yes=(), unsure=(), safety="no", default="no"):

@@ -39,6 +39,18 @@ def citation_json_ld(ref):
     return citation
 
 
+def reviewed_by_json_ld(article):
+    """The reviewer as a person only where a sign-off is recorded; otherwise the team the article credits."""
+    if article.sign_off_id:
+        record = article.sign_off
+        return {
+            "@type": "Person",
+            "name": record.reviewer_name,
+            "hasCredential": {"@type": "EducationalOccupationalCredential", "name": record.reviewer_credentials},
+        }
+    return {"@type": "Organization", "name": article.reviewed_by}
+
+
 @register.filter
 def iso_date(value):
     """A YYYY-MM-DD string (as references store the day a web page was read) as a date, for the date filter."""
@@ -63,13 +75,14 @@ def article_json_ld(context, article):
         "inLanguage": article.language,
         "datePublished": article.publish_date.isoformat(),
         "dateModified": article.updated_at.date().isoformat(),
-        "lastReviewed": article.last_reviewed.isoformat(),
-        "reviewedBy": {"@type": "Organization", "name": article.reviewed_by},
         "publisher": {"@type": "Organization", "name": publisher_name()},
         "audience": {"@type": "PeopleAudience", "audienceType": AUDIENCE_TYPES.get(article.audience, "Patient")},
         "about": {"@type": "Thing", "name": article.topic.title},
         "citation": [citation_json_ld(ref) for ref in article.references],
     }
+    if article.last_reviewed:
+        data["lastReviewed"] = article.last_reviewed.isoformat()
+        data["reviewedBy"] = reviewed_by_json_ld(article)
     payload = json.dumps(data, ensure_ascii=False).translate(_json_script_escapes)
     return mark_safe(f'<script type="application/ld+json">{payload}</script>')  # escaped above
 

@@ -5,7 +5,12 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from articles.content_files import ORIGINAL_LANGUAGE, file_hash, read_content, source_fingerprint
-from articles.models import Article, Topic
+from articles.history import new_version
+from articles.models import Article, Topic, content_hash
+
+# The review as a file records it. When an import changes it, the file's review is the one on record: it
+# covers the file's text, and no sign-off made in the admin is credited for it any more.
+REVIEW_FIELDS = ("last_reviewed", "next_review_due", "reviewed_by")
 
 DEFAULT_DIR = Path(__file__).resolve().parents[2] / "content"
 
@@ -124,12 +129,17 @@ class Command(BaseCommand):
         for values in topic_values:
             topic = Topic.objects.filter(language=language, translation_key=values["translation_key"]).first()
             fields = {key: values[key] for key in ("slug", "title", "description", "order")}
-            if topic is None:
-                topic = Topic.objects.create(language=language, translation_key=values["translation_key"], **fields)
-            elif any(getattr(topic, key) != value for key, value in fields.items()):
-                for key, value in fields.items():
-                    setattr(topic, key, value)
-                topic.save()
+            if topic is not None and all(getattr(topic, key) == value for key, value in fields.items()):
+                topics[topic.translation_key] = topic
+                continue
+            comment = f"import {content_hash({**fields, 'translation_key': values['translation_key']})[:12]}"
+            with new_version(comment=comment):
+                if topic is None:
+                    topic = Topic.objects.create(language=language, translation_key=values["translation_key"], **fields)
+                else:
+                    for key, value in fields.items():
+                        setattr(topic, key, value)
+                    topic.save()
             topics[topic.translation_key] = topic
         return topics
 
@@ -153,8 +163,14 @@ class Command(BaseCommand):
             if edited_in_admin and not force:
                 return "conflicts"
             outcome = "updated"
+        review_changed = article.pk is not None and any(getattr(article, key) != values[key] for key in REVIEW_FIELDS)
         for key, value in values.items():
             setattr(article, key, topics[value] if key == "topic" else value)
         article.imported_hash = imported
-        article.save()
+        if review_changed:
+            article.reviewed_text_hash = article.text_fingerprint()
+            article.sign_off = None
+        # A version of its own, named by the file's fingerprint; an import has no user.
+        with new_version(comment=f"import {imported[:12]}"):
+            article.save()
         return outcome
