@@ -8,13 +8,11 @@ import datetime
 import uuid
 
 from django import forms
-from django.conf import settings
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import render
-from django.template.loader import render_to_string
 from django.utils.datastructures import MultiValueDict
-from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from icalendar import Calendar, Event
@@ -32,7 +30,8 @@ from assessment.plans import (
     finished_plan,
     i_statement,
 )
-from assessment.views import CSRF_STAND_IN, _form_pages, bad_request
+from assessment.prerender import Prerendered
+from assessment.views import bad_request
 
 CONTROL = "csrfmiddlewaretoken"
 ACTION = "action"  # "prefill" (a result's band, next-steps plan only) or "edit" (back to the form, filled in)
@@ -46,6 +45,7 @@ UNEXPECTED = _(
 )
 # Calendars sync: the title says nothing about kratom. In the language of the page the plan was made on.
 EVENT_TITLE = _("Doctor's appointment")
+BLANK_PLAN_PAGE = Prerendered("assessment/plan_form.html", ["csrf_token"])
 # A prefill the page did not make: the start of UNEXPECTED, with nothing of the person's to keep.
 UNEXPECTED_PREFILL = _("The form sent something we did not expect. Nothing was saved.")
 
@@ -84,17 +84,16 @@ class PlanView(View):
         return private(render(self.request, "assessment/plan_form.html", step_context(form), status=status))
 
     def render_blank_form(self, band=None):
-        # As the self-check does: the blank form (one per band for a result's prefill) is rendered once per
-        # process with a stand-in for the CSRF token, and each reader's own token is put in.
-        key = ("plan", self.plan.key, band, get_language())
-        page = _form_pages.get(key)
-        if page is None:
+        # As the self-check does: the blank form (one per band for a result's prefill) is the same for every
+        # reader but for the CSRF token.
+        def make_context():
             form = self.form_class(initial=initial_for(self.plan, BAND_PREFILL.get(band)))
-            context = {**step_context(form), "csrf_token": CSRF_STAND_IN, "band": band}
-            page = render_to_string("assessment/plan_form.html", context, request=self.request)
-            if not settings.DEBUG:
-                _form_pages[key] = page
-        return private(HttpResponse(page.replace(CSRF_STAND_IN, get_token(self.request))))
+            return {**step_context(form), "band": band}
+
+        page = BLANK_PLAN_PAGE.render(
+            self.request, (self.plan.key, band), make_context, {"csrf_token": lambda: get_token(self.request)}
+        )
+        return private(HttpResponse(page))
 
     def get(self, request):
         if request.META.get("QUERY_STRING"):

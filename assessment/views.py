@@ -1,12 +1,13 @@
+import functools
 import itertools
 
-from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import render
-from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext
 from django.views import View
 from django.views.generic import TemplateView
@@ -16,7 +17,8 @@ from articles.models import Article
 from assessment import resources
 from assessment.forms import check_form_for
 from assessment.models import DailyCount
-from assessment.questions import LOVED_ONE, QUESTION_COUNT, QUESTIONS, SELF
+from assessment.prerender import Prerendered
+from assessment.questions import LOVED_ONE, QUESTION_COUNT, QUESTIONS, QUESTIONS_BY_ID, SELF
 from assessment.scoring import BAND_LABELS, BAND_ORDER, score_answers
 
 SIGNS_TO_HELP_FIRST = {"withdrawal"}
@@ -36,15 +38,27 @@ RECOMMENDABLE = sorted(
         *(s for g in BAND_ARTICLES.values() for s in g),
     }
 )
-# The unbound form pages, rendered once per process with a stand-in for the per-request CSRF token.
-CSRF_STAND_IN = "csrf-token-stand-in-7f3a9c"
-_form_pages = {}
+# The blank form is the same for everyone but its CSRF token (masked afresh for every response).
+FORM_PAGE = Prerendered("assessment/check.html", ["csrf_token"])
+# A result is the same for everyone with the same score and flags, but for the signs a reader answered yes to
+# (or was unsure of), the articles suggested for them, and the CSRF token of the form to make a plan.
+RESULT_PAGE = Prerendered(
+    "assessment/result.html",
+    ["csrf_token", "addiction_signs", "dependence_signs", "unsure_signs", "suggested_articles"],
+)
+
+
+_latest_cards = {}  # language: (cache key, cards): the latest ones, so a result need not read the cache
 
 
 def recommendable_articles():
-    """Title, summary and address of every article a result may suggest, cached until content changes."""
+    """Title, summary, address and list item of every article a result may suggest, cached until content
+    changes (and kept in the process, as the cache is shared between servers and costs a read)."""
     language = get_language()
     key = f"self-check-articles:{content_version()}:{timezone.localdate()}:{language}"
+    latest = _latest_cards.get(language)
+    if latest is not None and latest[0] == key:
+        return latest[1]
     cards = cache.get(key)
     if cards is None:
         articles = (
@@ -54,16 +68,33 @@ def recommendable_articles():
             .only("language", "translation_key", "slug", "title", "summary")
         )
         # Keyed by translation key (the English slug), which the question definition names.
-        cards = {
-            article.translation_key: {
+        cards = {}
+        for article in articles:
+            url = article.get_absolute_url()
+            cards[article.translation_key] = {
                 "title": article.title,
                 "summary": article.summary,
-                "url": article.get_absolute_url(),
+                "url": url,
+                "item": format_html('<li><a href="{}">{}</a>: {}</li>', url, article.title, article.summary),
             }
-            for article in articles
-        }
         cache.set(key, cards)
+    _latest_cards[language] = (key, cards)
     return cards
+
+
+@functools.cache
+def sign_item(language, question_id, with_look_for=False):
+    """A sign as a result lists it, in a language: the same for every reader, so made once."""
+    question = QUESTIONS_BY_ID[question_id]
+    with translation.override(language):
+        if with_look_for:
+            return format_html("<li><strong>{}</strong> {}</li>", question.sign, question.look_for)
+        return format_html("<li>{}</li>", question.sign)
+
+
+def sign_items(questions, with_look_for=False):
+    language = get_language()
+    return mark_safe("".join(sign_item(language, q.id, with_look_for) for q in questions))  # noqa: S308 (escaped)
 
 
 def recommended_articles(result, version, limit=3):
@@ -99,21 +130,14 @@ class CheckView(View):
         return render(self.request, "assessment/check.html", context, status=status)
 
     def render_blank_form(self):
-        # The blank form is the same for everyone but its CSRF token: render it once, then put each
-        # reader's own token in. The token is still masked afresh for every response.
-        key = (self.version.key, get_language())
-        page = _form_pages.get(key)
-        if page is None:
-            context = {
-                "form": self.get_form_class()(),
-                "version": self.version,
-                "question_count": QUESTION_COUNT,
-                "csrf_token": CSRF_STAND_IN,
-            }
-            page = render_to_string("assessment/check.html", context, request=self.request)
-            if not settings.DEBUG:
-                _form_pages[key] = page
-        return HttpResponse(page.replace(CSRF_STAND_IN, get_token(self.request)))
+        return HttpResponse(
+            FORM_PAGE.render(
+                self.request,
+                (self.version.key,),
+                lambda: {"form": self.get_form_class()(), "version": self.version, "question_count": QUESTION_COUNT},
+                {"csrf_token": lambda: get_token(self.request)},
+            )
+        )
 
     def get(self, request):
         if request.GET:
@@ -146,18 +170,45 @@ class CheckView(View):
             return response
         result = score_answers(form.cleaned_data)
         DailyCount.increment(self.version.key, result.band, get_language())
-        context = {
-            "result": result,
-            "version": self.version,
-            "bands": [(band, BAND_LABELS[band]) for band in BAND_ORDER],
-            "sign_count": len(QUESTIONS),
-            "articles": recommended_articles(result, self.version),
-            "resources": resources,
-        }
-        response = render(request, "assessment/result.html", context)
+        response = HttpResponse(self.render_result(result))
         response["Cache-Control"] = "no-store"
         response["X-Robots-Tag"] = "noindex, nofollow"
         return response
+
+    def render_result(self, result):
+        articles = recommended_articles(result, self.version)
+        # Everything the template decides on, but for the lists and the token, which are parts.
+        key = (
+            self.version.key,
+            result.band,
+            result.score,
+            len(result.unsure),
+            result.in_danger,
+            result.only_dependence,
+            bool(result.addiction_signs),
+            bool(result.dependence_signs),
+            bool(articles),
+        )
+        return RESULT_PAGE.render(
+            self.request,
+            key,
+            lambda: {
+                "result": result,
+                "version": self.version,
+                "bands": [(band, BAND_LABELS[band]) for band in BAND_ORDER],
+                "sign_count": len(QUESTIONS),
+                "articles": articles,
+                "resources": resources,
+            },
+            {
+                "csrf_token": lambda: get_token(self.request),
+                "addiction_signs": lambda: sign_items(result.addiction_signs),
+                "dependence_signs": lambda: sign_items(result.dependence_signs),
+                "unsure_signs": lambda: sign_items(result.unsure_questions, with_look_for=True),
+                # Escaped when the card was made.
+                "suggested_articles": lambda: mark_safe("".join(card["item"] for card in articles)),  # noqa: S308
+            },
+        )
 
 
 class LovedOneCheckView(CheckView):

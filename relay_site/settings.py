@@ -98,7 +98,7 @@ MIDDLEWARE = [
     "relay_site.middleware.PathLanguageMiddleware",
     "relay_site.middleware.RequestSizeLimitMiddleware",
     "relay_site.middleware.PermissionsPolicyMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "relay_site.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

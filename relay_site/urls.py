@@ -22,8 +22,10 @@ urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
 ]
 urlpatterns += i18n_patterns(
-    path("", include("articles.urls")),
+    # The self-check and plans first: content pages are mostly answered from the page cache before any
+    # address is resolved, while every form and result is resolved here.
     path("", include("assessment.urls")),
+    path("", include("articles.urls")),
     path(_("about/"), TemplateView.as_view(template_name="pages/about.html"), name="about"),
     path(_("privacy/"), TemplateView.as_view(template_name="pages/privacy.html"), name="privacy"),
     prefix_default_language=False,
