@@ -14,7 +14,7 @@ def test_read_an_article_follow_the_contents_and_the_reading_path(site, page, as
     assert page.url.endswith(target)
     expect(page.locator(target)).to_be_in_viewport()
     page.click("a[rel='next']")
-    page.wait_for_url(re.compile(r"/articles/talking-to-a-doctor/$"))
+    page.wait_for_url(re.compile(r"/articles/getting-through-withdrawal/$"))
     page.click("a[rel='prev']")
     page.wait_for_url(re.compile(r"/articles/kratom-withdrawal/$"))
     citation = page.locator("sup.cite a").first
