@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "csp",
     "articles",
     "assessment",
+    "search",
 ]
 
 MIDDLEWARE = [

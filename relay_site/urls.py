@@ -23,6 +23,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", include("articles.urls")),
     path("", include("assessment.urls")),
+    path("", include("search.urls")),
     path(_("about/"), TemplateView.as_view(template_name="pages/about.html"), name="about"),
     path(_("privacy/"), TemplateView.as_view(template_name="pages/privacy.html"), name="privacy"),
     prefix_default_language=False,
