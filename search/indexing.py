@@ -8,6 +8,7 @@ loads included) and unindex() before every delete; `manage.py rebuild_search_ind
 """
 
 import dataclasses
+import unicodedata
 from collections import Counter
 
 from django.db import connections, transaction
@@ -31,12 +32,14 @@ def generation():
 def document_words(article):
     """{folded word: its spelling in the text} for every word that may decide a match."""
     lang = get_language(article.language)
-    text = f"{article.title}\n{article.summary}\n{article.text}"
+    lowered = unicodedata.normalize("NFC", f"{article.title}\n{article.summary}\n{article.text}").lower()
+    # Folding changes letters one for one, so the words of both texts pair up.
+    pairs = zip(WORD_RE.findall(lowered), WORD_RE.findall(lang.fold(lowered)), strict=True)
     spellings = {}
-    for spelling in WORD_RE.findall(text.lower()):
-        word = lang.fold(spelling)[:MAX_WORD_LENGTH]
-        if len(word) >= 2 and not lang.is_stop(word):
-            spellings.setdefault(word, spelling[:MAX_WORD_LENGTH])
+    for spelling, word in pairs:
+        word = word[:MAX_WORD_LENGTH]
+        if len(word) >= 2 and word not in spellings and not lang.is_stop(word):
+            spellings[word] = spelling[:MAX_WORD_LENGTH]
     return spellings
 
 

@@ -21,6 +21,7 @@ from django.conf import settings
 
 from search import words as search_words
 from search.engines import Group
+from search.text import MAX_WORD_LENGTH, WORD_RE
 from search.text import language as get_language
 from search.vocabulary import vocabulary
 
@@ -121,12 +122,16 @@ def plan(raw_query, language, exact=False):
         corrected.append(fix or word)
         changed = changed or fix is not None
     if changed:
-        fixes = dict(zip(typed, corrected, strict=True))
-        result.corrected_query = " ".join(here.spelling(fixes[w]) if fixes[w] != w else w for w in typed)
+        # The query as typed, with only the corrected words replaced (by the library's spelling).
+        fixes = {w: here.spelling(fix) for w, fix in zip(typed, corrected, strict=True) if fix != w}
+        result.corrected_query = WORD_RE.sub(
+            lambda match: fixes.get(lang.fold(match.group())[:MAX_WORD_LENGTH], match.group()), query
+        )
     if there is not None and only_there > only_here:
         result.other_language = other_code
 
-    result.danger = _signals_danger([typed, corrected])
+    # Danger is checked on the words as typed and as corrected here; on what synonyms mean ("od") below.
+    danger_words = [typed, corrected]
     editor = search_words.load(language)
     result.danger_article = editor.danger_article or search_words.load(settings.LANGUAGE_CODE).danger_article
     result.best_bet = _best_bet(editor, lang, corrected) or (_best_bet(editor, lang, typed) if changed else None)
@@ -160,6 +165,8 @@ def plan(raw_query, language, exact=False):
             weight = here.weight([m for m in meanings if m] or alternatives) if meanings else here.weight(alternatives)
             groups.append(Group(alternatives, weight))
     result.groups = groups[:MAX_GROUPS]
+    danger_words += [list(alternative) for group in groups for alternative in group.alternatives[1:]]
+    result.danger = _signals_danger(danger_words)
     # The stems, and the words themselves (a stem is not always the start of its word: "happy", "happi").
     highlight = {word for group in result.groups for alternative in group.alternatives for word in alternative}
     highlight |= set(lang.stems(list(highlight)))
