@@ -31,7 +31,9 @@ from django.db import connections
 from search.text import LANGUAGES, fts_token
 from search.text import language as get_language
 
+COUNT_CAP = 1000  # past this many, a page says "1,000 or more"; counting further would cost a read of each
 TITLE_BONUS = 1.5
+TODAY = object()  # stands for the day's date in a scan's parameters until the page query is put together
 SUMMARY_BONUS = 0.5
 
 
@@ -39,6 +41,9 @@ SUMMARY_BONUS = 0.5
 class Group:
     alternatives: tuple[tuple[str, ...], ...]  # folded words
     weight: float = 1.0
+    # Held by most of a large library (query.py decides): weighed only where it is in a title, since
+    # weighing thousands of matches would change the order little and cost much.
+    common: bool = False
 
 
 @dataclasses.dataclass(frozen=True)
@@ -49,6 +54,8 @@ class IndexedArticle:
     summary: str
     text: str
     keywords: str = ""
+    publish_date: object = None
+    reading_path: int | None = None
 
 
 class Engine:
@@ -67,21 +74,48 @@ class Engine:
     def remove(self, cursor, ids):
         raise NotImplementedError
 
+    def _scans(self, language, groups):
+        """The index lookups that score: [(SQL giving (id, w[, rp]), parameters)], and the expression of every
+        group at once when some group is common (None otherwise). For each group: anywhere, in the title and
+        in the summary; a common group, in the title only."""
+        scans, expressions = [], []
+        for group in groups:
+            expression = self._expression(language, group)
+            if expression is None:
+                continue
+            expressions.append(expression)
+            if not group.common:
+                scans.append(self._scan(language, "any", expression, group.weight))
+                scans.append(self._scan(language, "summary", expression, group.weight * SUMMARY_BONUS))
+            scans.append(self._scan(language, "title", expression, group.weight * TITLE_BONUS))
+        members = self._either(expressions) if expressions and any(group.common for group in groups) else None
+        return scans, members
+
     def search(self, cursor, language, groups, today, limit, offset):
-        """([(article id, score)], total) for one page of published articles of `language`."""
-        raise NotImplementedError
+        """([(article id, score)], total, whether the total stopped at COUNT_CAP) for one page of the
+        published articles of `language`.
+
+        The scored articles come first, best first (one query, which also counts them). When a group is
+        common, every other article holding any group follows, unscored, in the reading path's order: they are
+        counted up to COUNT_CAP in the same query, and read only for a page that reaches them (a second one)."""
+        scans, members = self._scans(language, groups)
+        if not scans:
+            return [], 0, False
+        sql, params = self._page(language, scans, members, today)
+        cursor.execute(sql, [*params, limit, offset])
+        rows = cursor.fetchall()
+        scored, held = rows[0][2], rows[0][3]
+        page = [(row[0], row[1]) for row in rows if row[0] is not None]
+        if members is not None and len(page) < limit and offset + limit > scored:
+            sql, params = self._tail(language, scans, members, today)
+            cursor.execute(sql, [*params, limit - len(page), max(0, offset - scored)])
+            page += [(row[0], 0.0) for row in cursor.fetchall()]
+        total = scored if members is None else max(scored, held)
+        return page, min(total, COUNT_CAP), total > COUNT_CAP
 
     @staticmethod
-    def _page_sql(matches_sql):
-        """The shared outer query: sum each article's matches, keep published ones, rank, count, page."""
-        return (
-            "SELECT a.id, SUM(m.w) AS score, COUNT(*) OVER () AS total "
-            f"FROM ({matches_sql}) AS m JOIN articles_article AS a ON a.id = m.id "
-            "WHERE a.status = 'published' AND a.publish_date <= %s "
-            "GROUP BY a.id, a.reading_path, a.title "
-            "ORDER BY score DESC, CASE WHEN a.reading_path IS NULL THEN 1 ELSE 0 END, a.reading_path, a.title, a.id "
-            "LIMIT %s OFFSET %s"
-        )
+    def _union(scans):
+        return " UNION ALL ".join(sql for sql, _ in scans), [param for _, params in scans for param in params]
 
 
 def _stemmed(language, text):
@@ -92,6 +126,49 @@ def _stemmed(language, text):
 
 class SQLiteEngine(Engine):
     vendor = "sqlite"
+
+    def _scored(self, scans, today):
+        # Each article's matches summed first (materialized: once, before any join), then those published by
+        # today kept with their place in the reading path.
+        union, params = self._union(scans)
+        sql = (
+            f"WITH m AS MATERIALIZED (SELECT id, SUM(w) AS score FROM ({union}) AS u GROUP BY id), "
+            "s AS MATERIALIZED (SELECT m.id, m.score, d.reading_path AS rp FROM m "
+            "JOIN search_document AS d ON d.article_id = m.id WHERE d.publish_date <= %s) "
+        )
+        return sql, [*params, today]
+
+    def _members_sql(self, language, members):
+        table = self.table(language)
+        return (
+            f"SELECT d.article_id AS id, d.reading_path AS rp FROM {table} JOIN search_document AS d "
+            f"ON d.article_id = {table}.rowid WHERE {table} MATCH %s AND d.publish_date <= %s"
+        )
+
+    def _page(self, language, scans, members, today):
+        sql, params = self._scored(scans, today)
+        if members is None:
+            held, held_params = "0", []
+        else:
+            held = f"(SELECT COUNT(*) FROM ({self._members_sql(language, members)} LIMIT {COUNT_CAP + 1}) AS x)"
+            held_params = [members, today]
+        # Ties go to the reading path's order, then the oldest article.
+        sql += (
+            f", c AS (SELECT (SELECT COUNT(*) FROM s) AS scored, {held} AS held) "
+            "SELECT p.id, p.score, c.scored, c.held FROM c LEFT JOIN (SELECT id, score, rp FROM s "
+            "ORDER BY score DESC, rp IS NULL, rp, id LIMIT %s OFFSET %s) AS p ON 1 = 1 "
+            "ORDER BY p.score DESC, p.rp IS NULL, p.rp, p.id"
+        )
+        # The page's LIMIT and OFFSET come after every other parameter: the counts' go before them.
+        return sql, [*params, *held_params]
+
+    def _tail(self, language, scans, members, today):
+        sql, params = self._scored(scans, today)
+        sql += (
+            f"SELECT x.id, 0 FROM ({self._members_sql(language, members)}) AS x "
+            "WHERE x.id NOT IN (SELECT id FROM s) ORDER BY x.rp IS NULL, x.rp, x.id LIMIT %s OFFSET %s"
+        )
+        return sql, [*params, members, today]
 
     @staticmethod
     def table(language):
@@ -142,29 +219,59 @@ class SQLiteEngine(Engine):
                 parts.append(tokens[0] if len(tokens) == 1 else "(" + " AND ".join(tokens) + ")")
         return "(" + " OR ".join(parts) + ")" if parts else None
 
-    def search(self, cursor, language, groups, today, limit, offset):
+    def _scan(self, language, field, expression, weight):
         table = self.table(language)
-        selects, params = [], []
-        for group in groups:
-            expression = self._expression(language, group)
-            if expression is None:
-                continue
-            for column_filter, weight in (
-                ("", group.weight),
-                ("{title} : ", group.weight * TITLE_BONUS),
-                ("{summary} : ", group.weight * SUMMARY_BONUS),
-            ):
-                selects.append(f"SELECT rowid AS id, %s AS w FROM {table} WHERE {table} MATCH %s")
-                params += [weight, column_filter + expression]
-        if not selects:
-            return [], 0
-        cursor.execute(self._page_sql(" UNION ALL ".join(selects)), [*params, today, limit, offset])
-        rows = cursor.fetchall()
-        return [(row[0], row[1]) for row in rows], (rows[0][2] if rows else 0)
+        column_filter = {"any": "", "title": "{title} : ", "summary": "{summary} : "}[field]
+        return f"SELECT rowid AS id, %s AS w FROM {table} WHERE {table} MATCH %s", [weight, column_filter + expression]
+
+    @staticmethod
+    def _either(expressions):
+        return "(" + " OR ".join(expressions) + ")"
 
 
 class PostgreSQLEngine(Engine):
     vendor = "postgresql"
+
+    def _scored(self, scans):
+        # As on SQLite, but each lookup already keeps only the articles published by today and brings their
+        # place in the reading path, so no join is needed.
+        union, params = self._union(scans)
+        return (
+            f"WITH s AS MATERIALIZED (SELECT id, SUM(w) AS score, MIN(rp) AS rp FROM ({union}) AS u GROUP BY id) ",
+            params,
+        )
+
+    def _page(self, language, scans, members, today):
+        sql, params = self._scored(scans)
+        if members is None:
+            held, held_params = "0", []
+        else:
+            tsquery, member_params = members
+            held = (
+                f"(SELECT COUNT(*) FROM (SELECT 1 FROM search_text_matches({tsquery}, %s, %s) "
+                f"LIMIT {COUNT_CAP + 1}) AS x)"
+            )
+            held_params = [*member_params, language, today]
+        sql += (
+            f", c AS (SELECT (SELECT COUNT(*) FROM s) AS scored, {held} AS held) "
+            "SELECT p.id, p.score, c.scored, c.held FROM c LEFT JOIN (SELECT id, score, rp FROM s "
+            "ORDER BY score DESC, rp NULLS LAST, id LIMIT %s OFFSET %s) AS p ON true "
+            "ORDER BY p.score DESC, p.rp NULLS LAST, p.id"
+        )
+        return sql, [self._today(param, today) for param in [*params, *held_params]]
+
+    def _tail(self, language, scans, members, today):
+        sql, params = self._scored(scans)
+        tsquery, member_params = members
+        sql += (
+            f"SELECT x.id, 0 FROM search_text_matches({tsquery}, %s, %s) AS x "
+            "WHERE x.id NOT IN (SELECT id FROM s) ORDER BY x.rp NULLS LAST, x.id LIMIT %s OFFSET %s"
+        )
+        return sql, [self._today(param, today) for param in [*params, *member_params, language, today]]
+
+    @staticmethod
+    def _today(param, today):
+        return today if param is TODAY else param
 
     def create(self, cursor):
         # The Spanish configuration (made by articles' migration 0007 too): Spanish stems over unaccented words.
@@ -181,8 +288,17 @@ class PostgreSQLEngine(Engine):
             cursor.execute(
                 f"CREATE INDEX IF NOT EXISTS search_document_{column}_gin ON search_document USING GIN ({column})"
             )
+        # The articles of a language whose text matches: a function only so that its own setting makes the
+        # planner read the GIN index even when most articles match (a bitmap of ids, never the vectors).
+        cursor.execute(
+            "CREATE OR REPLACE FUNCTION search_text_matches(query tsquery, lang varchar, today date) "
+            "RETURNS TABLE (id bigint, rp integer) LANGUAGE sql STABLE SET enable_seqscan = off AS "
+            "$$ SELECT article_id, reading_path FROM search_document "
+            "WHERE language = lang AND publish_date <= today AND body_vector @@ query $$"
+        )
 
     def drop(self, cursor):
+        cursor.execute("DROP FUNCTION IF EXISTS search_text_matches(tsquery, varchar, date)")
         for column in ("title_vector", "summary_vector", "body_vector"):
             cursor.execute(f"DROP INDEX IF EXISTS search_document_{column}_gin")
 
@@ -205,37 +321,36 @@ class PostgreSQLEngine(Engine):
                 [config, config, config, ids],
             )
 
-    @staticmethod
-    def _tsquery(config, group):
+    def _expression(self, language, group):
+        """A tsquery for the group: each alternative through plainto_tsquery() (which reads no operators),
+        joined with ||; as (SQL, parameters)."""
+        config = get_language(language).pg_config
         sql, params = [], []
         for alternative in group.alternatives:
             if alternative:
                 sql.append("plainto_tsquery(%s::regconfig, %s)")
                 params += [config, " ".join(alternative)]
-        return (" || ".join(sql), params) if sql else (None, [])
+        return ("(" + " || ".join(sql) + ")", params) if sql else None
 
-    def search(self, cursor, language, groups, today, limit, offset):
-        config = get_language(language).pg_config
-        selects, params = [], []
-        for group in groups:
-            tsquery, query_params = self._tsquery(config, group)
-            if tsquery is None:
-                continue
-            for column, weight in (
-                ("body_vector", group.weight),
-                ("title_vector", group.weight * TITLE_BONUS),
-                ("summary_vector", group.weight * SUMMARY_BONUS),
-            ):
-                selects.append(
-                    f"SELECT article_id AS id, %s::float8 AS w FROM search_document "
-                    f"WHERE language = %s AND {column} @@ ({tsquery})"
-                )
-                params += [weight, language, *query_params]
-        if not selects:
-            return [], 0
-        cursor.execute(self._page_sql(" UNION ALL ".join(selects)), [*params, today, limit, offset])
-        rows = cursor.fetchall()
-        return [(row[0], row[1]) for row in rows], (rows[0][2] if rows else 0)
+    def _scan(self, language, field, expression, weight):
+        tsquery, params = expression
+        if field == "any":
+            # Through search_text_matches(), which always reads the GIN index: for a word most articles hold,
+            # the planner would otherwise read every article's vector, several times slower.
+            return (
+                f"SELECT id, %s::float8 AS w, rp FROM search_text_matches({tsquery}, %s, %s)",
+                [weight, *params, language, TODAY],
+            )
+        column = {"title": "title_vector", "summary": "summary_vector"}[field]
+        return (
+            f"SELECT article_id AS id, %s::float8 AS w, reading_path AS rp FROM search_document "
+            f"WHERE language = %s AND publish_date <= %s AND {column} @@ {tsquery}",
+            [weight, language, TODAY, *params],
+        )
+
+    @staticmethod
+    def _either(expressions):
+        return "(" + " || ".join(sql for sql, _ in expressions) + ")", [p for _, params in expressions for p in params]
 
 
 ENGINES = {engine.vendor: engine for engine in (SQLiteEngine(), PostgreSQLEngine())}

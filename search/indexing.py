@@ -63,7 +63,9 @@ def keywords(article):
 
 def _article_rows(article_model, ids, using):
     rows = article_model._default_manager.using(using).filter(pk__in=ids)
-    return rows.values_list("pk", "language", "status", "title", "summary", "search_text")
+    return rows.values_list(
+        "pk", "language", "status", "title", "summary", "search_text", "publish_date", "reading_path"
+    )
 
 
 def reindex(ids, using="default", article_model=None):
@@ -77,9 +79,15 @@ def reindex(ids, using="default", article_model=None):
 
 def _reindex_batch(ids, using, article_model):
     articles, gone = [], set(ids)
-    for pk, language, status, title, summary, text in _article_rows(article_model, ids, using):
+    for pk, language, status, title, summary, text, publish_date, reading_path in _article_rows(
+        article_model, ids, using
+    ):
         if status == PUBLISHED:
-            articles.append(IndexedArticle(pk, language, title, summary, text or ""))
+            articles.append(
+                IndexedArticle(
+                    pk, language, title, summary, text or "", publish_date=publish_date, reading_path=reading_path
+                )
+            )
             gone.discard(pk)
     with transaction.atomic(using=using):
         old = {doc.pk: doc for doc in Document.objects.using(using).filter(pk__in=ids)}
@@ -100,6 +108,8 @@ def _reindex_batch(ids, using, article_model):
                     language=article.language,
                     words=" ".join(sorted(words)),
                     keywords=article.keywords,
+                    publish_date=article.publish_date,
+                    reading_path=article.reading_path,
                 )
             )
         Document.objects.using(using).filter(pk__in=ids).delete()

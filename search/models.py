@@ -17,6 +17,9 @@ class Document(models.Model):
     words = models.TextField(default="")
     # The words the article uses most (see indexing.keywords): what it is about, searched with its summary.
     keywords = models.TextField(default="")
+    # Copied from the article, so that a search filters and orders its matches without reading articles.
+    publish_date = models.DateField(null=True)
+    reading_path = models.PositiveSmallIntegerField(null=True)
     # PostgreSQL only: the title, the summary, and everything (title, summary and text, without positions).
     title_vector = SearchVectorField(null=True)
     summary_vector = SearchVectorField(null=True)

@@ -163,7 +163,7 @@ def plan(raw_query, language, exact=False):
             # A synonym weighs what its meanings weigh: "used kratom again" what "relapse" does, "partner"
             # what "loved one" does, however rare or common the words typed.
             weight = here.weight([m for m in meanings if m] or alternatives) if meanings else here.weight(alternatives)
-            groups.append(Group(alternatives, weight))
+            groups.append(Group(alternatives, weight, here.common(alternatives)))
     result.groups = groups[:MAX_GROUPS]
     danger_words += [list(alternative) for group in groups for alternative in group.alternatives[1:]]
     result.danger = _signals_danger(danger_words)

@@ -47,7 +47,7 @@ class SearchView(TemplateView):
         exact = self.request.GET.get("exact") == "1"
         plan = make_plan(self.request.GET.get("q", ""), language, exact=exact)
         number = page_number(self.request.GET.get("page"))
-        articles, total = find(plan, number)
+        articles, total, capped = find(plan, number)
         if number > 1 and not articles:
             raise Http404("No such page of results.")
         paginator = Paginator(range(total), PAGE_SIZE)
@@ -61,6 +61,7 @@ class SearchView(TemplateView):
             paginator=paginator,
             results=articles,
             total=total,
+            count_is_capped=capped,
         )
         if plan.best_bet is not None:
             context["best_bet_url"] = target_url(plan.best_bet.target)

@@ -27,6 +27,8 @@ from search.text import language as get_language
 MIN_LENGTH = 4
 TWO_EDITS_FROM = 7
 WEIGHT_FLOOR = 0.3
+COMMON_FROM = 1000
+COMMON_SHARE = 0.2
 
 
 @dataclasses.dataclass
@@ -83,6 +85,18 @@ class Vocabulary:
                 held.append(min(counts))
         rarest = min(min(held), n) if held else 0
         return max(WEIGHT_FLOOR, math.log(1 + (n - rarest + 0.5) / (rarest + 0.5)))
+
+    def common(self, alternatives):
+        """Whether most articles of a large library (COMMON_FROM articles or more) hold the group: such a
+        group is looked up in titles and summaries only (engines.Group)."""
+        if self.documents < COMMON_FROM:
+            return False
+        lang = get_language(self.language)
+        for alternative in alternatives:
+            counts = [self.stems.get(stem, 0) for stem in lang.stems([w for w in alternative if not lang.is_stop(w)])]
+            if counts and min(counts) > self.documents * COMMON_SHARE:
+                return True
+        return False
 
     def has(self, word):
         """The word itself is in this language's articles or synonyms (no stemming: another language's stems

@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 
 def titles(query, language="en", **options):
-    articles, _ = find(plan(query, language), **options)
+    articles, _, _ = find(plan(query, language), **options)
     return [article.title for article in articles]
 
 
@@ -70,7 +70,7 @@ def test_pages_have_no_gaps_or_repeats_and_count_every_match():
         make_article(topic=topic, title=f"Text match {n:02}", body=f"After a relapse, part {n}.")
     make_article(topic=topic, title="Unrelated", body="Nothing here.")
     the_plan = plan("relapse", "en")
-    _, total = find(the_plan, page_size=5)
+    _, total, _ = find(the_plan, page_size=5)
     assert total == 22
     seen = [a.title for number in Paginator(range(total), 5).page_range for a in find(the_plan, number, 5)[0]]
     assert len(seen) == len(set(seen)) == 22
@@ -92,5 +92,5 @@ def test_pages_have_no_gaps_or_repeats_and_count_every_match():
     )
 )
 def test_any_query_reaches_either_engine_as_words_only(corpus, query):
-    articles, total = find(plan(query, "en"))
+    articles, total, _ = find(plan(query, "en"))
     assert total >= len(articles)

@@ -12,7 +12,7 @@ def page_answers(query, language):
     """What the search page shows for a query, as targets, best first."""
     with translation.override(language):
         the_plan = plan(query, language)
-        articles, _ = find(the_plan, page_size=evaluation.DEPTH)
+        articles, _, _ = find(the_plan, page_size=evaluation.DEPTH)
         return answers(the_plan, articles)
 
 
