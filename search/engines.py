@@ -67,6 +67,9 @@ class Engine:
     def drop(self, cursor):
         """Undo create()."""
 
+    def clear(self, cursor):
+        """Empty the engine's own tables (the Document rows go with them)."""
+
     def index(self, cursor, articles):
         """Add or replace these articles (IndexedArticle) in the index."""
         raise NotImplementedError
@@ -187,6 +190,10 @@ class SQLiteEngine(Engine):
         for code in LANGUAGES:
             cursor.execute(f"DROP TABLE IF EXISTS {self.table(code)}")
 
+    def clear(self, cursor):
+        for code in LANGUAGES:
+            cursor.execute(f"DELETE FROM {self.table(code)}")
+
     def remove(self, cursor, ids):
         ids = list(ids)
         for start in range(0, len(ids), 500):
@@ -284,10 +291,13 @@ class PostgreSQLEngine(Engine):
             "ALTER MAPPING FOR hword, hword_part, word WITH unaccent, spanish_stem; "
             "END IF; END $$"
         )
+        cursor.execute("SELECT indexname FROM pg_indexes WHERE tablename = 'search_document'")
+        made = {row[0] for row in cursor.fetchall()}
         for column in ("title_vector", "summary_vector", "body_vector"):
-            cursor.execute(
-                f"CREATE INDEX IF NOT EXISTS search_document_{column}_gin ON search_document USING GIN ({column})"
-            )
+            # Only when missing: PostgreSQL refuses even CREATE INDEX IF NOT EXISTS on a table whose rows
+            # changed earlier in the transaction.
+            if f"search_document_{column}_gin" not in made:
+                cursor.execute(f"CREATE INDEX search_document_{column}_gin ON search_document USING GIN ({column})")
         # The articles of a language whose text matches: a function only so that its own setting makes the
         # planner read the GIN index even when most articles match (a bitmap of ids, never the vectors).
         cursor.execute(

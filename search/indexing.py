@@ -179,11 +179,13 @@ def rebuild(using="default", article_model=None):
     if article_model is None:
         from articles.models import Article as article_model
     with transaction.atomic(using=using):
-        Document.objects.using(using).all().delete()
-        Term.objects.using(using).all().delete()
         engine = engine_for(using)
         with connections[using].cursor() as cursor:
-            engine.drop(cursor)
+            # Made if missing before any row changes (PostgreSQL makes no index once rows changed in the
+            # transaction), then emptied.
             engine.create(cursor)
+            engine.clear(cursor)
+        Document.objects.using(using).all().delete()
+        Term.objects.using(using).all().delete()
         ids = list(article_model._default_manager.using(using).filter(status=PUBLISHED).values_list("pk", flat=True))
         reindex(ids, using, article_model)
