@@ -1,5 +1,5 @@
 # Two commands for everyone: `make run` serves the site, `make test` checks all of it.
-.PHONY: run test lint format venv clean bench soak
+.PHONY: run test lint format venv clean bench soak search-eval
 
 PORT ?= 8000
 export PORT
@@ -38,3 +38,10 @@ soak:
 	bin/setup-venv requirements.txt
 	bin/compile-messages
 	.venv/bin/python -m bench.soak
+
+# Search relevance: top-3 share and mean reciprocal rank per language and class, on SQLite and PostgreSQL.
+MISSES ?= 0
+search-eval:
+	bin/setup-venv requirements.txt
+	bin/compile-messages
+	MISSES=$(MISSES) .venv/bin/python -m bench.search_eval

@@ -20,8 +20,6 @@ DERIVED_FIELDS = (
     "body_html",
     "toc_html",
     "search_text",
-    "search_vector",
-    "search_rank_vector",
     "reading_minutes",
     "imported_hash",
     "text_hash",

@@ -4,11 +4,10 @@ import json
 import re
 
 from django.conf import settings
-from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import connections, models
-from django.db.models import F, Func
+from django.db import models
+from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
@@ -198,10 +197,6 @@ class Article(models.Model):
     toc_html = models.TextField(editable=False, default="")
     reading_minutes = models.PositiveSmallIntegerField(editable=False, default=1)
     search_text = models.TextField(editable=False, default="", help_text="Plain text of the body, for search.")
-    # PostgreSQL only: every word, to find matches (GIN-indexed), and the title and summary alone, to rank
-    # them cheaply even when thousands of articles match.
-    search_vector = SearchVectorField(null=True, editable=False)
-    search_rank_vector = SearchVectorField(null=True, editable=False)
 
     # What the file importer last wrote, so that an editor's later change in the admin is never overwritten.
     imported_hash = models.CharField(max_length=64, blank=True, editable=False)
@@ -255,7 +250,6 @@ class Article(models.Model):
                 *("body_html", "toc_html", "search_text", "reading_minutes", "text_hash", "text_changed_on"),
             }
         super().save(*args, **kwargs)
-        update_search_vectors(Article.objects.filter(pk=self.pk))
 
     def get_absolute_url(self):
         return reverse_in(self.language, "article_detail", args=[self.slug])
@@ -348,26 +342,6 @@ def content_hash(values):
     """A fingerprint of everything an editor can change, to tell an edit in the admin from an import."""
     payload = json.dumps(values, sort_keys=True, default=str, ensure_ascii=False)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
-
-
-# PostgreSQL text search configuration per language. spanish_unaccent (migration 0007) is Spanish stemming
-# over unaccented words, so that "adiccion" finds "adicción".
-SEARCH_CONFIGS = {"en": "english", "es": "spanish_unaccent"}
-
-
-def update_search_vectors(queryset):
-    """Refresh the stored full-text vectors (PostgreSQL only; SQLite searches the text directly)."""
-    if connections[queryset.db].vendor != "postgresql":
-        return
-    for language, config in SEARCH_CONFIGS.items():
-        title_and_summary = SearchVector("title", weight="A", config=config) + SearchVector(
-            "summary", weight="B", config=config
-        )
-        everything = title_and_summary + SearchVector("search_text", weight="C", config=config)
-        # The matching vector needs no positions or weights: stripped, it is a fraction of the size to read.
-        queryset.filter(language=language).update(
-            search_vector=Func(everything, function="strip"), search_rank_vector=title_and_summary
-        )
 
 
 REFERENCE_REQUIRED = ("id", "title", "publisher", "url")

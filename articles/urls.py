@@ -12,6 +12,5 @@ urlpatterns = [
     path(_("articles/<slug:slug>/"), cached_content_page(views.ArticleDetailView.as_view()), name="article_detail"),
     path(_("articles/<slug:slug>/preview/"), views.ArticlePreviewView.as_view(), name="article_preview"),
     path(_("family/"), cached_content_page(views.FamilyView.as_view()), name="family"),
-    path(_("search/"), cached_content_page(views.SearchView.as_view()), name="search"),
     path(_("feeds/articles/"), cached_content_page(LatestArticlesFeed()), name="article_feed"),
 ]

@@ -11,7 +11,6 @@ from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView, TemplateView
 
 from articles.models import Article, Topic, reverse_in
-from articles.search import COUNT_CAP, MAX_QUERY_LENGTH, SearchPaginator, excerpt, search_articles, search_terms
 
 # Big enough that the whole shipped library (about forty articles per language) is one page; a library of
 # thousands still pages, so a list page never grows without bound.
@@ -149,29 +148,3 @@ class ArticlePreviewView(ArticleDetailView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(preview=True, **kwargs)
-
-
-class SearchView(ListView):
-    template_name = "articles/search.html"
-    paginate_by = 20
-    paginator_class = SearchPaginator
-
-    def get_queryset(self):
-        raw = self.request.GET.get("q", "")
-        self.query = " ".join(raw.split())[:MAX_QUERY_LENGTH]
-        self.query_was_cut = len(" ".join(raw.split())) > MAX_QUERY_LENGTH
-        self.terms = search_terms(self.query)
-        articles = published().select_related("topic")
-        return search_articles(
-            articles.defer("body", "body_html", "toc_html", "references"), self.terms, get_language()
-        )
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(
-            query=self.query, terms=self.terms, query_was_cut=self.query_was_cut, **kwargs
-        )
-        for article in context["object_list"]:
-            article.excerpt = excerpt(article.search_text, self.terms)
-        paginator = context.get("paginator")
-        context["count_is_capped"] = bool(paginator) and paginator.count >= COUNT_CAP
-        return context

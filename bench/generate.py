@@ -20,7 +20,8 @@ from django.db import connection  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from articles.markdown import reading_minutes, render_markdown  # noqa: E402
-from articles.models import Article, Topic, update_search_vectors  # noqa: E402
+from articles.models import Article, Topic  # noqa: E402
+from search import indexing  # noqa: E402
 
 
 def real_sentences():
@@ -49,6 +50,7 @@ def main(count):
     if have >= count:
         print(f"{have} synthetic articles already there")
         return
+    last_pk = Article.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
     rng = random.Random(20261128)
     sentences = real_sentences()
     words = sorted({w.lower() for sentence in sentences for w in sentence.split() if w.isalpha() and len(w) > 4})
@@ -83,10 +85,13 @@ def main(count):
             Article.objects.bulk_create(batch)
             batch = []
     Article.objects.bulk_create(batch)
-    update_search_vectors(Article.objects.all())
+    # bulk_create sends no signals: index the new articles (and the vocabulary's counts) in batches.
+    indexing.reindex(Article.objects.filter(pk__gt=last_pk).values_list("pk", flat=True))
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("VACUUM ANALYZE articles_article")  # as autovacuum would after a bulk load
+            cursor.execute("VACUUM ANALYZE search_document")
+            cursor.execute("VACUUM ANALYZE search_term")
     from articles.cache import bump_content_version
 
     bump_content_version()

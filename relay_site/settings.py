@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "staff",
     "articles",
     "assessment",
+    "search",
 ]
 
 MIDDLEWARE = [

@@ -26,6 +26,7 @@ urlpatterns += i18n_patterns(
     # address is resolved, while every form and result is resolved here.
     path("", include("assessment.urls")),
     path("", include("articles.urls")),
+    path("", include("search.urls")),
     path(_("about/"), TemplateView.as_view(template_name="pages/about.html"), name="about"),
     path(_("privacy/"), TemplateView.as_view(template_name="pages/privacy.html"), name="privacy"),
     prefix_default_language=False,

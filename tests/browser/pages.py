@@ -103,6 +103,12 @@ STATES = [
     State("search", "/search/?q=withdrawal"),
     State("search-no-results", "/search/?q=zzzz"),
     State("search-blank", "/search/"),
+    # Every state of the search page: a correction, a best bet, danger first, the other edition, no words.
+    State("search-correction", "/search/?q=kratim+withdrwal", spacing=True),
+    State("search-best-bet", "/search/?q=addiction+quiz"),
+    State("search-danger", "/search/?q=overdose", spacing=True),
+    State("search-other-language", "/search/?q=s%C3%ADntomas+de+abstinencia"),
+    State("search-no-words", "/search/?q=%25%25%25"),
     State("self-check", CHECKS["self"]),
     State("loved-one-check", CHECKS["loved-one"]),
     State(
@@ -147,6 +153,10 @@ STATES += [
     State("es-family", "/es/familia/"),
     State("es-search", "/es/buscar/?q=adiccion"),
     State("es-search-no-results", "/es/buscar/?q=zzzz"),
+    State("es-search-correction", "/es/buscar/?q=abstinensia", spacing=True),
+    State("es-search-best-bet", "/es/buscar/?q=test+de+adicci%C3%B3n"),
+    State("es-search-danger", "/es/buscar/?q=no+respira", spacing=True),
+    State("es-search-other-language", "/es/buscar/?q=withdrawal+symptoms"),
     State("es-self-check", CHECKS_ES["self"]),
     State("es-loved-one-check", CHECKS_ES["loved-one"]),
     State("es-self-check-errors", CHECKS_ES["self"], drive=submit_form({"craving": "yes"}), status=400, spacing=True),

@@ -14,7 +14,7 @@ PO_FILE = ROOT / "locale" / "es" / "LC_MESSAGES" / "django.po"
 TEMPLATES = ROOT / "templates"
 # The admin is for the editorial team and stays in English; Django translates its own parts.
 ENGLISH_ONLY = ("admin/",)
-SOURCES = ("articles", "assessment", "relay_site", "staff", "templates", "manage.py")
+SOURCES = ("articles", "assessment", "search", "relay_site", "staff", "templates", "manage.py")
 
 
 @pytest.fixture(scope="module")
