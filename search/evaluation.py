@@ -16,7 +16,6 @@ from pathlib import Path
 import yaml
 
 RELEVANCE_FILE = Path(__file__).resolve().parent / "relevance.yaml"
-PENDING_FILE = Path(__file__).resolve().parent / "relevance_pending.yaml"
 CLASSES = ("misspelling", "word-form", "brand", "question", "long", "accents", "family", "emergency", "tool")
 TOOLS = ("self-check", "loved-one-check", "get-help", "treatment-locator", "family", "crisis-lines")
 DEPTH = 10
