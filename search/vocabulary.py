@@ -104,37 +104,50 @@ class Vocabulary:
         return word in self.words or word in self.editor_words
 
 
-def _load(language, using):
-    table = Term._meta.db_table
+def _load_all(using):
+    """Every language's words and article counts, in one query: the first search after a content change
+    reads both (correction asks whether the other edition knows a word), and stays within a page's budget."""
+    terms, documents = Term._meta.db_table, Document._meta.db_table
     with connections[using].cursor() as cursor:
         cursor.execute(
-            f"SELECT word, stem, spelling, documents, "
-            f"(SELECT COUNT(*) FROM {Document._meta.db_table} WHERE language = %s) FROM {table} WHERE language = %s",
-            [language, language],
+            f"SELECT language, word, stem, spelling, documents FROM {terms} "  # noqa: S608 (table names only)
+            f"UNION ALL SELECT language, NULL, NULL, NULL, COUNT(*) FROM {documents} GROUP BY language"
         )
         rows = cursor.fetchall()
-    counts, spellings, stems = {}, {}, {}
-    documents = rows[0][4] if rows else Document.objects.using(using).filter(language=language).count()
-    for word, stem, spelling, held, _ in rows:
+    loaded = {}
+    for language, word, stem, spelling, held in rows:
+        counts, spellings, stems, totals = loaded.setdefault(language, ({}, {}, {}, {}))
+        if word is None:
+            totals["documents"] = held
+            continue
         counts[word] = held
         if spelling != word:
             spellings[word] = spelling
         stems[stem] = stems.get(stem, 0) + held
-    stems = {stem: min(held, documents) for stem, held in stems.items()}
-    return counts, spellings, stems, documents
+    result = {}
+    for language, (counts, spellings, stems, totals) in loaded.items():
+        documents = totals.get("documents", 0)
+        result[language] = (counts, spellings, {stem: min(held, documents) for stem, held in stems.items()}, documents)
+    return result
 
 
 _cache = {}
 
 
 def vocabulary(language, using="default"):
-    """This process's vocabulary for a language, read again after any content change."""
+    """This process's vocabulary for a language, read again (with every other language's, in one query)
+    after any content change."""
     editor = words.load(language)
-    key = (content_version(), indexing.generation(), id(editor))
-    cached = _cache.get((language, using))
-    if cached is not None and cached[0] == key:
-        return cached[1]
-    counts, spellings, stems, documents = _load(language, using)
-    result = Vocabulary(language, counts, spellings, stems, documents, frozenset(editor.vocabulary))
-    _cache[(language, using)] = (key, result)
-    return result
+    key = (content_version(), indexing.generation())
+    cached = _cache.get(using)
+    if cached is None or cached[0] != key:
+        cached = (key, _load_all(using), {})
+        _cache[using] = cached
+    built = cached[2]
+    if language not in built or built[language][0] is not editor:
+        counts, spellings, stems, documents = cached[1].get(language, ({}, {}, {}, 0))
+        built[language] = (
+            editor,
+            Vocabulary(language, counts, spellings, stems, documents, frozenset(editor.vocabulary)),
+        )
+    return built[language][1]

@@ -100,12 +100,15 @@ def test_a_page_past_the_last_is_not_found(client, shipped_content):
 def test_a_search_page_costs_at_most_three_queries(
     client, shipped_content, monkeypatch, django_assert_max_num_queries, query
 ):
+    # The first search after a content change reads the vocabulary too (every language in one query), and
+    # still fits; only the content version is read beforehand, as the page cache reads it first.
     monkeypatch.setattr(page_cache, "VERSION_TTL", 3600)
-    client.get("/search/", {"q": "warm the vocabulary"})
-    client.get("/es/buscar/", {"q": "warm"})
+    page_cache.content_version()
     with django_assert_max_num_queries(3):
         response = client.get("/search/", {"q": query})
     assert response.status_code == 200
+    with django_assert_max_num_queries(2):
+        assert client.get("/search/", {"q": f"{query} again"}).status_code == 200
 
 
 def test_the_search_page_is_a_shared_cached_page_with_every_header(client, shipped_content, django_assert_num_queries):
