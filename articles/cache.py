@@ -4,6 +4,10 @@ Every cached page is keyed by a content version. Saving or deleting an article o
 version to the database and to the cache (articles.signals), so pages cached before it are never read
 again. Servers that share a cache (Redis) see the new version at once; processes with a local-memory
 cache each re-read it from the database at most once every VERSION_TTL seconds.
+
+Blank forms are the same for every reader but for their CSRF token: a view that knows it marks the response
+with the page's pieces (token_page_pieces, from assessment.prerender), and the middleware answers the next
+request for that address from them, with the reader's own token, in this process.
 """
 
 import functools
@@ -16,6 +20,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError
 from django.http import HttpResponse
+from django.middleware.csrf import CsrfViewMiddleware, get_token
 from django.utils import timezone
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date, quote_etag
@@ -138,25 +143,59 @@ def shared_cache_control():
     )
 
 
+class TokenPageEntry:
+    """A blank form: its pieces (text, and a CSRF token between each two) and every header the rest of the
+    stack gave it, kept in this process. Each reader gets their own token, and Django's CSRF middleware
+    sets their cookie, exactly as when the view runs."""
+
+    __slots__ = ("pieces", "headers", "version")
+
+    def __init__(self, response, pieces, version):
+        self.pieces = pieces
+        self.headers = {name: value for name, value in response.items() if name.lower() != "content-length"}
+        self.version = version
+
+    def respond(self, request, csrf):
+        csrf.process_request(request)
+        token = get_token(request)
+        body = "".join(piece if place % 2 == 0 else token for place, piece in enumerate(self.pieces))
+        response = HttpResponse(body, headers=self.headers)
+        response.headers["Content-Length"] = str(len(response.content))  # as CommonMiddleware sets it
+        return csrf.process_response(request, response)
+
+
 class PageCacheMiddleware:
     """Answer a stored content page straight after WhiteNoise, before sessions, CSRF, authentication,
     messages and URL resolving run. Placed right after WhiteNoise in MIDDLEWARE.
 
     Only GET and HEAD are ever answered from here, and only with pages that a view marked as shared
-    (cached_content_page); the admin, previews and every form never are, since nothing marks them.
+    (cached_content_page), or as a blank form the same for all but its token (token_page_pieces); the admin,
+    previews, results and every form with a reader's words never are, since nothing marks them.
     """
 
     # Addresses whose page turned out personal (a form, help, about): the same for the life of the process, so
     # they skip the cache lookups from then on. Only plain addresses that answered 200, and only so many.
     NEVER_SHARED_LIMIT = 512
+    TOKEN_PAGES_LIMIT = 64
 
     def __init__(self, get_response):
         self.get_response = get_response
         self.never_shared = set()
+        self.token_pages = {}
+        # Django's own CSRF middleware, for a blank form answered from here: it reads the reader's cookie and
+        # sets it on the response as it would further down the stack.
+        self.csrf = CsrfViewMiddleware(get_response)
 
     def __call__(self, request):
-        if request.method not in ("GET", "HEAD") or request.path_info in self.never_shared:
+        if request.method not in ("GET", "HEAD"):
             return self.get_response(request)
+        plain = not request.META.get("QUERY_STRING")
+        if plain:
+            token_page = self.token_pages.get((request.get_host(), request.path_info))
+            if token_page is not None and token_page.version == content_version():
+                return token_page.respond(request, self.csrf)
+        if request.path_info in self.never_shared:
+            return self._remember_token_page(request, self.get_response(request), plain)
         version = content_version()
         if version is None:  # the database is down and no version is known: let the view say so
             return self.get_response(request)
@@ -166,16 +205,22 @@ class PageCacheMiddleware:
             return entry.respond(request)
         response = self.get_response(request)
         if not self._shareable(response):
-            if (
-                response.status_code == 200
-                and not request.META.get("QUERY_STRING")
-                and len(self.never_shared) < self.NEVER_SHARED_LIMIT
-            ):
+            if response.status_code == 200 and plain and len(self.never_shared) < self.NEVER_SHARED_LIMIT:
                 self.never_shared.add(request.path_info)
-            return response
+            return self._remember_token_page(request, response, plain)
         entry = PageEntry(response, version)
         cache.set(key, entry)
         return entry.respond(request)
+
+    def _remember_token_page(self, request, response, plain):
+        pieces = getattr(response, "token_page_pieces", None)
+        if pieces is None or not plain or response.status_code != 200 or settings.DEBUG:
+            return response
+        version = content_version()
+        address = (request.get_host(), request.path_info)
+        if version is not None and (address in self.token_pages or len(self.token_pages) < self.TOKEN_PAGES_LIMIT):
+            self.token_pages[address] = TokenPageEntry(response, pieces, version)
+        return response
 
     @staticmethod
     def _shareable(response):

@@ -9,7 +9,6 @@ import uuid
 
 from django import forms
 from django.http import HttpResponse
-from django.middleware.csrf import get_token
 from django.shortcuts import render
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext
@@ -31,7 +30,7 @@ from assessment.plans import (
     i_statement,
 )
 from assessment.prerender import Prerendered
-from assessment.views import bad_request
+from assessment.views import bad_request, blank_form_response
 
 CONTROL = "csrfmiddlewaretoken"
 ACTION = "action"  # "prefill" (a result's band, next-steps plan only) or "edit" (back to the form, filled in)
@@ -90,10 +89,9 @@ class PlanView(View):
             form = self.form_class(initial=initial_for(self.plan, BAND_PREFILL.get(band)))
             return {**step_context(form), "band": band}
 
-        page = BLANK_PLAN_PAGE.render(
-            self.request, (self.plan.key, band), make_context, {"csrf_token": lambda: get_token(self.request)}
+        return private(
+            blank_form_response(self.request, BLANK_PLAN_PAGE.pieces(self.request, (self.plan.key, band), make_context))
         )
-        return private(HttpResponse(page))
 
     def get(self, request):
         if request.META.get("QUERY_STRING"):

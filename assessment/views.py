@@ -17,7 +17,7 @@ from articles.models import Article
 from assessment import resources
 from assessment.forms import check_form_for
 from assessment.models import DailyCount
-from assessment.prerender import Prerendered
+from assessment.prerender import Prerendered, fill
 from assessment.questions import LOVED_ONE, QUESTION_COUNT, QUESTIONS, QUESTIONS_BY_ID, SELF
 from assessment.scoring import BAND_LABELS, BAND_ORDER, score_answers
 
@@ -97,6 +97,14 @@ def sign_items(questions, with_look_for=False):
     return mark_safe("".join(sign_item(language, q.id, with_look_for) for q in questions))  # noqa: S308 (escaped)
 
 
+def blank_form_response(request, pieces):
+    """A blank form with this reader's CSRF token, marked so that the page cache can answer the next reader
+    from the same pieces (articles.cache.TokenPageEntry)."""
+    response = HttpResponse(fill(pieces, {"csrf_token": lambda: get_token(request)}))
+    response.token_page_pieces = pieces
+    return response
+
+
 def recommended_articles(result, version, limit=3):
     """Two or three published articles that fit the answers: the family's first; then the first article of
     each sign answered yes, withdrawal's before the rest (a reader in withdrawal needs that help soonest),
@@ -130,13 +138,13 @@ class CheckView(View):
         return render(self.request, "assessment/check.html", context, status=status)
 
     def render_blank_form(self):
-        return HttpResponse(
-            FORM_PAGE.render(
+        return blank_form_response(
+            self.request,
+            FORM_PAGE.pieces(
                 self.request,
                 (self.version.key,),
                 lambda: {"form": self.get_form_class()(), "version": self.version, "question_count": QUESTION_COUNT},
-                {"csrf_token": lambda: get_token(self.request)},
-            )
+            ),
         )
 
     def get(self, request):

@@ -1,11 +1,14 @@
 """The page cache answers stored content pages before the rest of the stack, with the same bytes as a miss."""
 
+import re
 from unittest import mock
 
 import pytest
 from django.core.handlers.base import BaseHandler
+from django.test import Client
 
-from tests.factories import make_article
+from articles import cache as page_cache
+from tests.factories import answers, make_article
 
 SHARED_PAGES = ["/", "/articles/", "/articles/faq/", "/articles/topic/reference/", "/family/", "/search/?q=sleep"]
 VOLATILE = {"date"}
@@ -85,3 +88,59 @@ def test_a_page_that_sets_a_cookie_is_never_stored(client, shipped_content, monk
     monkeypatch.setattr(views.ArticleDetailView, "render_to_response", with_cookie)
     assert "personal" in client.get("/articles/faq/").cookies
     assert "personal" in client.get("/articles/faq/").cookies, "the second reader got a fresh page, not a copy"
+
+
+BLANK_FORMS = [
+    "/self-check/",
+    "/self-check/loved-one/",
+    "/self-check/plan/",
+    "/family/conversation-plan/",
+    "/es/autoevaluacion/",
+    "/es/autoevaluacion/ser-querido/",
+    "/es/autoevaluacion/plan/",
+    "/es/familia/plan-de-conversacion/",
+]
+TOKEN_RE = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+
+def without_token(response):
+    return TOKEN_RE.sub("token", response.content.decode())
+
+
+@pytest.mark.parametrize("url", BLANK_FORMS)
+def test_a_blank_form_from_the_page_cache_is_the_views_page_with_the_readers_own_token(shipped_content, url):
+    client = Client()  # one handler, as in a server process
+    first = client.get(url)
+    first_cookie = first.cookies["csrftoken"].value
+    client.cookies.clear()  # the next reader
+    with mock.patch.object(BaseHandler, "resolve_request", side_effect=AssertionError("the view ran")):
+        second = client.get(url)
+    assert first.status_code == second.status_code == 200
+    assert header_items(first) == header_items(second)
+    assert second["Cache-Control"] in {"private", "no-store"} and "Cookie" in second["Vary"]
+    assert without_token(first) == without_token(second)
+    assert TOKEN_RE.search(first.content.decode()).group(1) != TOKEN_RE.search(second.content.decode()).group(1)
+    assert set(second.cookies) == {"csrftoken"}
+    assert first_cookie != second.cookies["csrftoken"].value, "each reader's own secret"
+
+
+def test_a_token_from_the_page_cache_passes_the_csrf_check(shipped_content):
+    reader = Client(enforce_csrf_checks=True)
+    reader.get("/self-check/")  # the view renders it
+    reader.cookies.clear()
+    with mock.patch.object(BaseHandler, "resolve_request", side_effect=AssertionError("the view ran")):
+        page = reader.get("/self-check/").content.decode()  # from the page cache
+    secret = reader.cookies["csrftoken"].value
+    data = {**answers(), "csrfmiddlewaretoken": TOKEN_RE.search(page).group(1)}
+    assert reader.post("/self-check/", data).status_code == 200
+    # A reader who already has the cookie keeps their secret: the next token is masked from the same one.
+    reader.get("/self-check/")
+    assert reader.cookies["csrftoken"].value == secret
+
+
+def test_a_blank_form_after_a_content_change_or_with_a_query_goes_through_the_view(shipped_content):
+    client = Client()
+    client.get("/self-check/")
+    with mock.patch.object(page_cache, "content_version", return_value=-1):
+        assert client.get("/self-check/").wsgi_request.resolver_match is not None, "the view ran"
+    assert client.get("/self-check/", {"q": "x"}).status_code == 400

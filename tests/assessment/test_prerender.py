@@ -17,7 +17,7 @@ TOKEN_RE = re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"')
 
 
 @pytest.fixture
-def page(tmp_path, settings):
+def prerendered(db, tmp_path, settings):
     (tmp_path / "page.html").write_text("<p>{{ title }}</p><ul>{{ items }}</ul><p>{{ note }}</p>")
     settings.TEMPLATES = [{**settings.TEMPLATES[0], "DIRS": [tmp_path]}]
     return Prerendered("page.html", ["items", "note"])
@@ -27,16 +27,18 @@ def request():
     return RequestFactory().get("/a-page/")
 
 
-def test_parts_are_filled_in_for_each_request_and_plain_text_is_escaped(page):
-    first = page.render(request(), ("k",), lambda: {"title": "Title"}, {"items": lambda: "<li>", "note": lambda: "a"})
-    second = page.render(
+def test_parts_are_filled_in_for_each_request_and_plain_text_is_escaped(prerendered):
+    first = prerendered.render(
+        request(), ("k",), lambda: {"title": "Title"}, {"items": lambda: "<li>", "note": lambda: "a"}
+    )
+    second = prerendered.render(
         request(), ("k",), lambda: {"title": "Other"}, {"items": lambda: mark_safe("<li>x</li>"), "note": lambda: "b"}
     )
     assert first == "<p>Title</p><ul>&lt;li&gt;</ul><p>a</p>"
     assert second == "<p>Title</p><ul><li>x</li></ul><p>b</p>", "the page is kept for the key, the parts are new"
 
 
-def test_a_part_the_page_does_not_show_is_never_made(tmp_path, settings):
+def test_a_part_the_page_does_not_show_is_never_made(db, tmp_path, settings):
     (tmp_path / "short.html").write_text("{% if with_note %}{{ note }}{% endif %}")
     settings.TEMPLATES = [{**settings.TEMPLATES[0], "DIRS": [tmp_path]}]
     short = Prerendered("short.html", ["note"])
@@ -47,32 +49,32 @@ def test_a_part_the_page_does_not_show_is_never_made(tmp_path, settings):
     assert short.render(request(), (False,), lambda: {"with_note": False}, {"note": never}) == ""
 
 
-def test_the_parts_must_be_the_ones_declared(page):
+def test_the_parts_must_be_the_ones_declared(prerendered):
     with pytest.raises(ValueError, match="takes the parts"):
-        page.render(request(), ("k",), dict, {"items": str})
+        prerendered.render(request(), ("k",), dict, {"items": str})
 
 
-def test_each_key_and_language_and_host_has_its_own_page(page):
+def test_each_key_and_language_and_host_has_its_own_page(prerendered):
     def render(title, key, host="testserver"):
         req = RequestFactory().get("/a-page/", HTTP_HOST=host)
-        return page.render(req, (key,), lambda: {"title": title}, {"items": str, "note": str})
+        return prerendered.render(req, (key,), lambda: {"title": title}, {"items": str, "note": str})
 
     assert render("One", 1) == render("Two", 1) != render("Two", 2)
     assert "Three" in render("Three", 1, host="localhost")
 
 
-def test_the_store_is_bounded_and_nothing_is_kept_with_debug_on(page, settings):
-    page.MAX_PAGES = 2
+def test_the_store_is_bounded_and_nothing_is_kept_with_debug_on(prerendered, settings):
+    prerendered.MAX_PAGES = 2
     for key in range(5):
-        page.render(request(), (key,), lambda: {"title": "t"}, {"items": str, "note": str})
-    assert len(page._pieces) == 2
+        prerendered.render(request(), (key,), lambda: {"title": "t"}, {"items": str, "note": str})
+    assert len(prerendered._pieces) == 2
     settings.DEBUG = True
     fresh = Prerendered("page.html", ["items", "note"])
     fresh.render(request(), ("k",), lambda: {"title": "t"}, {"items": str, "note": str})
     assert not fresh._pieces
 
 
-def test_a_missing_template_is_an_error_not_a_blank_page():
+def test_a_missing_template_is_an_error_not_a_blank_page(db):
     with pytest.raises(TemplateDoesNotExist):
         Prerendered("no-such-template.html", []).render(request(), (), dict, {})
 

@@ -24,4 +24,3 @@ def test_search_finds_the_expected_answer_in_the_top_three(shipped_content, lang
     figures, misses = evaluation.evaluate(cases, page_answers)
     share = figures[(language, "all")].share
     assert share >= FLOOR, f"top-3 share {share:.2f}; misses: {[(c.query, found) for c, found in misses]}"
-
