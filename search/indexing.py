@@ -7,6 +7,7 @@ in a few statements, without a scan of the library. signals.py calls reindex() o
 loads included) and unindex() before every delete; `manage.py rebuild_search_index` makes it all anew.
 """
 
+import contextlib
 import dataclasses
 import unicodedata
 from collections import Counter
@@ -66,6 +67,23 @@ def _article_rows(article_model, ids, using):
     return rows.values_list(
         "pk", "language", "status", "title", "summary", "search_text", "publish_date", "reading_path"
     )
+
+
+_deferred = []  # while a deferred() block runs: the ids saved in it, to index together at its end
+
+
+@contextlib.contextmanager
+def deferred(using="default"):
+    """Articles saved inside this block are indexed together when it ends, in one pass (the vocabulary's
+    counts summed over all of them) instead of one pass per article: for loading a fixture of a whole
+    library. An error inside the block indexes nothing; the transaction it rolls back changed nothing."""
+    pending = set()
+    _deferred.append(pending)
+    try:
+        yield
+    finally:
+        _deferred.pop()
+    reindex(pending, using)
 
 
 def reindex(ids, using="default", article_model=None):

@@ -11,6 +11,9 @@ from search import indexing
 @receiver(post_save, sender=Article, dispatch_uid="search-reindex-article")
 def reindex_article(sender, instance, using, **kwargs):
     # A fixture load (raw) saves the row as it was dumped; its plain text is in the dump, so it indexes the same.
+    if indexing._deferred:
+        indexing._deferred[-1].add(instance.pk)
+        return
     indexing.reindex([instance.pk], using=using)
 
 

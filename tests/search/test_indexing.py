@@ -69,3 +69,14 @@ def test_the_shipped_content_is_indexed_by_import_and_by_loaddata(shipped_conten
 def test_import_articles_indexes_what_it_creates(db):
     call_command("import_articles", stdout=io.StringIO())
     assert found("suboxone")[0] == "medication-assisted-treatment"
+
+
+def test_saves_in_a_deferred_block_are_indexed_together_at_its_end():
+    with indexing.deferred():
+        make_article(slug="naps", title="Naps", body="Short naps help.[^src]")
+        make_article(slug="rest", title="Rest", body="Rest and short naps.[^src]")
+        assert found("naps") == [], "nothing is indexed until the block ends"
+    assert sorted(found("naps")) == ["naps", "rest"]
+    kept = vocabulary()
+    indexing.rebuild()
+    assert vocabulary() == kept and kept["naps"] == 2
