@@ -517,8 +517,22 @@ class ReviewerAdmin(admin.ModelAdmin):
     search_fields = ["name", "credentials", "user__username"]
 
 
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Records that only the site itself writes (sign-offs, held edits, daily counts): shown, never added,
+    changed or deleted in the admin, whoever asks."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(SignOff)
-class SignOffAdmin(admin.ModelAdmin):
+class SignOffAdmin(ReadOnlyAdmin):
     """The record of clinical reviews: read only, for everyone."""
 
     list_display = ["article", "reviewer_name", "reviewer_credentials", "reviewed_on", "next_review_due", "user"]
@@ -527,30 +541,12 @@ class SignOffAdmin(admin.ModelAdmin):
     search_fields = ["article__title", "reviewer_name"]
     readonly_fields = [field.name for field in SignOff._meta.fields]
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(PendingChange)
-class PendingChangeAdmin(admin.ModelAdmin):
+class PendingChangeAdmin(ReadOnlyAdmin):
     """Edits held for approval, waiting or decided: read only; the article's page publishes or discards them."""
 
     list_display = ["article", "author", "created_at", "state", "decided_by", "decided_at"]
     list_filter = ["state"]
     list_select_related = ["article", "author", "decided_by"]
     readonly_fields = ["article", "author", "created_at", "state", "decided_by", "decided_at", "values"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

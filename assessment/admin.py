@@ -3,6 +3,7 @@ from django.db.models import Sum
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
+from articles.admin import ReadOnlyAdmin
 from assessment.chart import BAND_COLOURS, daily_rows, stacked_bars
 from assessment.models import DailyCount
 from assessment.scoring import BAND_LABELS, BAND_ORDER
@@ -11,17 +12,8 @@ CHART_DAYS = 90
 
 
 @admin.register(DailyCount)
-class DailyCountAdmin(admin.ModelAdmin):
+class DailyCountAdmin(ReadOnlyAdmin):
     """Read-only: counts are only ever added by completed checks."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     def changelist_view(self, request, extra_context=None):
         if not self.has_view_or_change_permission(request):
