@@ -44,11 +44,14 @@ TARGETS = [
     ("Spanish article page", "/es/articulos/abstinencia-del-kratom/", 0.8),
     ("/es/ (Spanish home)", "/es/", 0.8),
     ("search ?q=withdrawal", "/search/?q=withdrawal", 0.3),
-    ("self-check form", "/self-check/", 0.3),
-    ("Spanish self-check form", "/es/autoevaluacion/", 0.3),
-    ("next-steps plan form", "/self-check/plan/", 0.3),
-    ("conversation plan form", "/family/conversation-plan/", 0.3),
-    ("self-check submission", "POST /self-check/", 0.25),
+    # The forms and the submission are the pages a person in trouble uses: near the content pages' speed.
+    ("self-check form", "/self-check/", 0.6),
+    ("Spanish self-check form", "/es/autoevaluacion/", 0.6),
+    ("check for a loved one", "/self-check/loved-one/", 0.6),
+    ("Spanish check for a loved one", "/es/autoevaluacion/ser-querido/", 0.6),
+    ("next-steps plan form", "/self-check/plan/", 0.6),
+    ("conversation plan form", "/family/conversation-plan/", 0.6),
+    ("self-check submission", "POST /self-check/", 0.4),
 ]
 # Through the nginx edge (make bench EDGE=1): content pages beside the CSS file, both through nginx.
 EDGE_TARGETS = [
