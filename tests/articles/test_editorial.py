@@ -81,6 +81,7 @@ def test_a_reviewer_signs_off_from_the_article_page_and_from_the_list():
     reviewer, client = reviewer_client()
     page = client.get(f"/admin/articles/article/{first.pk}/sign-off/").content.decode()
     assert "The text you sign off" in page and first.summary in page
+    assert f'<a href="/admin/articles/article/{first.pk}/change/">' in page and "&rsaquo; Sign off" in page
     response = client.post(f"/admin/articles/article/{first.pk}/sign-off/", {"note": "Fine."})
     assert response.status_code == 302
     assert SignOff.objects.get(article=first).note == "Fine."

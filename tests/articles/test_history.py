@@ -154,6 +154,7 @@ def test_the_admin_compares_any_two_versions_escaped_and_reachable_by_keyboard(a
     assert '<ins><span class="visually-hidden">[added: </span>' in page
     assert 'role="region" tabindex="0"' in page
     assert "A new title" in page and "Restore version #" in page
+    assert f'<a href="/admin/articles/article/{article.pk}/history/">History</a>' in page
     bad = admin_client.get(f"/admin/articles/article/{article.pk}/history/compare/?old=x&new=99999")
     assert bad.status_code == 302
 
