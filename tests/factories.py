@@ -2,6 +2,7 @@
 
 import datetime
 import itertools
+import json
 
 from django.utils import timezone
 
@@ -79,4 +80,28 @@ def answers(yes=(), unsure=(), safety="no", default="no"):
         else:
             data[question.id] = default
     data["safety"] = safety
+    return data
+
+
+def admin_change_form(article, **changes):
+    """The admin form's fields for an article, as a browser would post them."""
+    data = {
+        "title": article.title,
+        "slug": article.slug,
+        "summary": article.summary,
+        "topic": article.topic_id,
+        "audience": article.audience,
+        "language": article.language,
+        "translation_key": article.translation_key,
+        "status": article.status,
+        "publish_date": article.publish_date.isoformat(),
+        "reading_path": article.reading_path or "",
+        "body": article.body,
+        "references": json.dumps(article.references),
+        "_save": "Save",
+    }
+    # Fields with a callable default carry their initial value in a hidden input, as a browser sends it.
+    data["initial-publish_date"] = data["publish_date"]
+    data["initial-references"] = data["references"]
+    data.update(changes)
     return data

@@ -1,7 +1,6 @@
 """Version history: a version on every save, a readable diff between any two, and a restore."""
 
 import io
-import json
 import re
 
 import pytest
@@ -11,33 +10,10 @@ from articles.diff import compare, diff_lines
 from articles.history import STRAY_SAVE_COMMENT, versions_of
 from articles.models import Article, Topic
 from tests.articles.test_import_export import article_file
+from tests.factories import admin_change_form as change_form
 from tests.factories import make_article, make_topic, make_user
 
 pytestmark = pytest.mark.django_db
-
-
-def change_form(article, **changes):
-    """The admin form's fields for an article, as a browser would post them."""
-    data = {
-        "title": article.title,
-        "slug": article.slug,
-        "summary": article.summary,
-        "topic": article.topic_id,
-        "audience": article.audience,
-        "language": article.language,
-        "translation_key": article.translation_key,
-        "status": article.status,
-        "publish_date": article.publish_date.isoformat(),
-        "reading_path": article.reading_path or "",
-        "body": article.body,
-        "references": json.dumps(article.references),
-        "_save": "Save",
-    }
-    # Fields with a callable default carry their initial value in a hidden input, as a browser sends it.
-    data["initial-publish_date"] = data["publish_date"]
-    data["initial-references"] = data["references"]
-    data.update(changes)
-    return data
 
 
 def form_errors(response):

@@ -1,6 +1,5 @@
 """Two gunicorn instances sharing one PostgreSQL database and one Redis cache, as a scaled-out site runs."""
 
-import json
 import subprocess
 import threading
 
@@ -14,7 +13,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from articles.models import Article
 from assessment.models import DailyCount
 from bench.common import gunicorn
-from tests.factories import answers
+from tests.factories import admin_change_form, answers
 from tests.markers import postgres_only
 from tests.staff.test_admin_security import current_code
 from tests.system.conftest import REDIS_URL, Browser, needs_redis, server_env
@@ -70,22 +69,11 @@ def test_an_edit_through_one_servers_admin_is_read_at_once_from_the_other(two_se
     sign_in(editor)
     article = Article.objects.select_related("topic").get(slug="faq")
     change = f"/admin/articles/article/{article.pk}/change/"
-    form = {
-        "title": article.title,
-        "slug": article.slug,
-        "summary": "Answers that have changed, fresh from the editor.",
-        "topic": article.topic_id,
-        "audience": article.audience,
-        "language": article.language,
-        "translation_key": article.translation_key,
-        "status": article.status,
-        "publish_date": article.publish_date.isoformat(),
-        "reading_path": article.reading_path or "",
-        "body": article.body,
-        "references": json.dumps(article.references),
-        "csrfmiddlewaretoken": editor.csrf_token(change),
-        "_save": "Save",
-    }
+    form = admin_change_form(
+        article,
+        summary="Answers that have changed, fresh from the editor.",
+        csrfmiddlewaretoken=editor.csrf_token(change),
+    )
     status, html = editor.request(change, form)
     assert status == 302, html[:2000]
 
