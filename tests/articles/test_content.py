@@ -434,10 +434,9 @@ def test_no_retired_wording_comes_back(content, file_name):
     assert not found, f"{file_name}: {found}"
 
 
-@pytest.mark.parametrize("file_name", ARTICLE_FILES)
-def test_legal_status_overdose_steps_and_good_samaritan_laws_are_said_one_way(content, file_name):
-    body = article_values(content, file_name)["body"]
-    problems = one_wording_problems(
+def english_wording_problems(body):
+    """What an English body says of the legal status, the overdose steps or Good Samaritan laws other than the one way."""
+    return one_wording_problems(
         body,
         NAMES_SCHEDULING_EN_RE,
         LEGAL_STATUS_EN,
@@ -446,6 +445,11 @@ def test_legal_status_overdose_steps_and_good_samaritan_laws_are_said_one_way(co
         GOOD_SAMARITAN_SUBJECT_EN_RE,
         GOOD_SAMARITAN_EN,
     )
+
+
+@pytest.mark.parametrize("file_name", ARTICLE_FILES)
+def test_legal_status_overdose_steps_and_good_samaritan_laws_are_said_one_way(content, file_name):
+    problems = english_wording_problems(article_values(content, file_name)["body"])
     assert not problems, f"{file_name}: {problems}"
 
 
@@ -469,16 +473,7 @@ def test_the_retired_wording_patterns_catch_what_they_should():
 
 
 def test_the_one_wording_check_catches_what_it_should():
-    def check(body):
-        return one_wording_problems(
-            body,
-            NAMES_SCHEDULING_EN_RE,
-            LEGAL_STATUS_EN,
-            GIVES_OVERDOSE_STEPS_EN_RE,
-            ("second dose", "sudden withdrawal"),
-            GOOD_SAMARITAN_SUBJECT_EN_RE,
-            GOOD_SAMARITAN_EN,
-        )
+    check = english_wording_problems
 
     assert check("The FDA asked the DEA to place 7-OH in Schedule I.")
     assert check("Call 911. Give naloxone (Narcan) if you have it. Lay them on their side and stay with them.")
