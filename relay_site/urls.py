@@ -6,6 +6,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
+from articles.cache import cached_content_page
 from articles.sitemaps import ArticleSitemap, TopicSitemap
 from relay_site import views
 from relay_site.sitemaps import PageSitemap
@@ -18,7 +19,8 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("favicon.ico", views.favicon),
-    path("sitemap.xml", sitemap_views.sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    # Built from every published article in both languages: tens of milliseconds, so kept like a content page.
+    path("sitemap.xml", cached_content_page(sitemap_views.sitemap), {"sitemaps": sitemaps}, name="sitemap"),
     path(settings.ADMIN_URL, admin.site.urls),
 ]
 urlpatterns += i18n_patterns(
@@ -27,8 +29,8 @@ urlpatterns += i18n_patterns(
     path("", include("assessment.urls")),
     path("", include("articles.urls")),
     path("", include("search.urls")),
-    path(_("about/"), TemplateView.as_view(template_name="pages/about.html"), name="about"),
-    path(_("privacy/"), TemplateView.as_view(template_name="pages/privacy.html"), name="privacy"),
+    path(_("about/"), cached_content_page(TemplateView.as_view(template_name="pages/about.html")), name="about"),
+    path(_("privacy/"), cached_content_page(TemplateView.as_view(template_name="pages/privacy.html")), name="privacy"),
     prefix_default_language=False,
 )
 

@@ -10,7 +10,17 @@ from django.test import Client
 from articles import cache as page_cache
 from tests.factories import answers, make_article
 
-SHARED_PAGES = ["/", "/articles/", "/articles/faq/", "/articles/topic/reference/", "/family/", "/search/?q=sleep"]
+SHARED_PAGES = [
+    "/",
+    "/articles/",
+    "/articles/faq/",
+    "/articles/topic/reference/",
+    "/family/",
+    "/search/?q=sleep",
+    "/about/",
+    "/es/privacidad/",
+    "/sitemap.xml",
+]
 VOLATILE = {"date"}
 
 
